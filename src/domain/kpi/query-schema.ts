@@ -8,7 +8,10 @@ export const durationSchema = z
     if (typeof value === 'number') return value;
     const seconds = parseDuration(value);
     if (seconds === undefined) {
-      ctx.addIssue({ code: 'custom', message: `'${value}' is not a duration (write it like 30s, 5m, 1h or 7d)` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `'${value}' is not a duration (write it like 30s, 5m, 1h or 7d)`,
+      });
       return z.NEVER;
     }
     return seconds;
@@ -36,7 +39,10 @@ export const statisticSchema = z.string().refine(isCloudWatchStatistic, {
 /** Names of things CloudWatch addresses: ids inside math expressions must start with a lower-case letter. */
 export const mathIdSchema = z
   .string()
-  .regex(/^[a-z][a-zA-Z0-9_]*$/, 'a metric name in an expression starts with a lower-case letter and has only letters, digits and _');
+  .regex(
+    /^[a-z][a-zA-Z0-9_]*$/,
+    'a metric name in an expression starts with a lower-case letter and has only letters, digits and _',
+  );
 
 export const metricStatSchema = z
   .strictObject({
@@ -49,8 +55,14 @@ export const metricStatSchema = z
     stat: statisticSchema,
     period: periodSchema.optional(),
     unit: z.string().optional().meta({ description: 'Optional CloudWatch unit filter, e.g. Milliseconds.' }),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name such as eu-west-1').optional(),
-    accountId: z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits').optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name such as eu-west-1')
+      .optional(),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, 'an AWS account id is 12 digits')
+      .optional(),
   })
   .meta({ description: 'One CloudWatch metric and the statistic to take of it.' });
 

@@ -11,7 +11,10 @@ const evaluationFields = {
   treatMissingData: z.enum(missingDataTreatments).default('missing'),
 };
 
-function mOfNRefinement(value: { datapointsToAlarm: number; evaluationPeriods: number }, ctx: z.RefinementCtx): void {
+function mOfNRefinement(
+  value: { datapointsToAlarm: number; evaluationPeriods: number },
+  ctx: z.RefinementCtx,
+): void {
   if (value.datapointsToAlarm > value.evaluationPeriods) {
     ctx.addIssue({
       code: 'custom',
@@ -67,13 +70,16 @@ export const sloSchema = z
     if (events === (slo.threshold !== undefined)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'an SLO is counted either from good and total events or from a per-period threshold, not both',
+        message:
+          'an SLO is counted either from good and total events or from a per-period threshold, not both',
       });
     }
   });
 
 export const forecastSchema = z.strictObject({
-  horizon: durationSchema.meta({ description: 'Flag at-risk when the trend crosses breached within this time.' }),
+  horizon: durationSchema.meta({
+    description: 'Flag at-risk when the trend crosses breached within this time.',
+  }),
   lookback: durationSchema.optional(),
 });
 

@@ -4,7 +4,10 @@ import { anomalySchema, forecastSchema, sloSchema, thresholdSchema } from './rul
 
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lower-case letters, digits and dashes, such as payment-success');
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,63}$/,
+    'an id is lower-case letters, digits and dashes, such as payment-success',
+  );
 
 export const categories = ['health', 'cost', 'reliability'] as const;
 export const directions = ['higher-is-better', 'lower-is-better'] as const;
@@ -30,7 +33,7 @@ export const httpUrlSchema = z
 
 export const relativeRangeSchema = z
   .string()
-  .regex(/^now-\d+[smhdw]$/, "a time range is relative to now, such as now-6h or now-7d")
+  .regex(/^now-\d+[smhdw]$/, 'a time range is relative to now, such as now-6h or now-7d')
   .meta({ description: 'Relative time range, e.g. now-6h.' });
 
 export const kpiSchema = z
@@ -58,10 +61,18 @@ export const kpiSchema = z
   })
   .superRefine((kpi, ctx) => {
     if (kpi.unit === 'currency' && kpi.currency === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'a currency KPI names its ISO code, e.g. currency: USD' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['currency'],
+        message: 'a currency KPI names its ISO code, e.g. currency: USD',
+      });
     }
     if (kpi.forecast && kpi.threshold?.breached === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['forecast'], message: 'a forecast needs threshold.breached to aim at' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['forecast'],
+        message: 'a forecast needs threshold.breached to aim at',
+      });
     }
   });
 
@@ -73,7 +84,11 @@ export const variableSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.default !== undefined && !v.values.includes(v.default)) {
-      ctx.addIssue({ code: 'custom', path: ['default'], message: `'${v.default}' is not one of ${v.values.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['default'],
+        message: `'${v.default}' is not one of ${v.values.join(', ')}`,
+      });
     }
   });
 
@@ -104,11 +119,16 @@ export const dashboardShellSchema = z.strictObject({
 /** The full dashboard schema, used for the JSON Schema that editors autocomplete from. */
 export const dashboardSchema = z
   .strictObject({ ...dashboardFields, kpis: z.array(kpiSchema).min(1) })
-  .meta({ title: 'Bellwether dashboard', description: 'Business KPIs as code, mapped to Amazon CloudWatch.' });
+  .meta({
+    title: 'Bellwether dashboard',
+    description: 'Business KPIs as code, mapped to Amazon CloudWatch.',
+  });
 
 export const dashboardIndexSchema = z.strictObject({
   dashboards: z
-    .array(z.string().regex(/^[a-zA-Z0-9._-]+\.ya?ml$/, 'list dashboard files by name, such as checkout.yaml'))
+    .array(
+      z.string().regex(/^[a-zA-Z0-9._-]+\.ya?ml$/, 'list dashboard files by name, such as checkout.yaml'),
+    )
     .min(1),
 });
 
