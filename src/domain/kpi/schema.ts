@@ -117,12 +117,10 @@ export const dashboardShellSchema = z.strictObject({
 });
 
 /** The full dashboard schema, used for the JSON Schema that editors autocomplete from. */
-export const dashboardSchema = z
-  .strictObject({ ...dashboardFields, kpis: z.array(kpiSchema).min(1) })
-  .meta({
-    title: 'Bellwether dashboard',
-    description: 'Business KPIs as code, mapped to Amazon CloudWatch.',
-  });
+export const dashboardSchema = z.strictObject({ ...dashboardFields, kpis: z.array(kpiSchema).min(1) }).meta({
+  title: 'Bellwether dashboard',
+  description: 'Business KPIs as code, mapped to Amazon CloudWatch.',
+});
 
 export const dashboardIndexSchema = z.strictObject({
   dashboards: z
