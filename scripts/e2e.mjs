@@ -1,0 +1,21 @@
+// Runs the Playwright end-to-end suite against the production build, in a Chromium found locally.
+import { spawnSync } from 'node:child_process';
+import { findChromium } from './find-chromium.mjs';
+
+let chromium;
+try {
+  chromium = await findChromium();
+} catch (error) {
+  console.error(`e2e: ${error.message}`);
+  process.exit(1);
+}
+console.log(`e2e: Chromium from ${chromium.source}: ${chromium.path}`);
+
+const env = { ...process.env, CHROMIUM_PATH: chromium.path, TZ: 'UTC' };
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status ?? 1;
+
+if (!process.env.E2E_SKIP_BUILD) {
+  const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (built !== 0) process.exit(built);
+}
+process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)]));

@@ -1,0 +1,54 @@
+import type { ReactElement } from 'react';
+import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { Point } from '../domain/series';
+
+export interface SparklineLine {
+  value: number;
+  kind: 'at-risk' | 'breached' | 'target';
+  label: string;
+}
+
+interface SparklineProps {
+  points: Point[];
+  lines?: SparklineLine[];
+  /** Accessible summary of what the line shows, e.g. "Orders per minute over the last 6 h". */
+  label: string;
+}
+
+/** The shape of the range at a glance, with threshold lines; no axes, no animation, no tooltips. */
+export function Sparkline({ points, lines = [], label }: SparklineProps): ReactElement {
+  const values = points.map((p) => p.v);
+  const all = [...values, ...lines.map((l) => l.value)];
+  const min = all.length > 0 ? Math.min(...all) : 0;
+  const max = all.length > 0 ? Math.max(...all) : 1;
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.05 || 1;
+  return (
+    <div className="sparkline" role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 48 }}>
+        <LineChart data={points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
+          <YAxis type="number" domain={[min - pad, max + pad]} hide />
+          {lines.map((line) => (
+            <ReferenceLine
+              key={`${line.kind}-${line.value}`}
+              y={line.value}
+              className={`sparkline-ref sparkline-ref-${line.kind}`}
+              stroke={`var(--ref-${line.kind})`}
+              strokeDasharray="4 3"
+              ifOverflow="extendDomain"
+            />
+          ))}
+          <Line
+            dataKey="v"
+            type="linear"
+            stroke="var(--spark-line)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
