@@ -47,6 +47,8 @@ export interface PlannedOutput {
   /** Id of the query whose result is the request's value. */
   id: string;
   period: number;
+  /** Every query the request needs in its batch (metrics first, its own id last), to re-run it alone. */
+  queryIds: string[];
   /** Math component name in the KPI → query id; filled only when includeComponents was asked for. */
   componentIds: Record<string, string>;
   /** Adjustments made while planning, in words (e.g. a period raised to fit CloudWatch retention). */

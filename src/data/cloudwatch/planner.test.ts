@@ -179,7 +179,14 @@ describe('metric math', () => {
       expect.objectContaining({ Id: 'm1', ReturnData: false }),
       { Id: 'e0', Expression: '100 * m0 / m1', Period: 60, ReturnData: true },
     ]);
-    expect(plan.outputs.rate).toEqual({ batch: 0, id: 'e0', period: 60, componentIds: {}, messages: [] });
+    expect(plan.outputs.rate).toEqual({
+      batch: 0,
+      id: 'e0',
+      period: 60,
+      queryIds: ['m0', 'm1', 'e0'],
+      componentIds: {},
+      messages: [],
+    });
   });
 
   test('includeComponents returns the metrics and says which id is which', () => {

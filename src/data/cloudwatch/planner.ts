@@ -32,7 +32,7 @@ interface Unit {
   ref: string;
   keys: string[];
   returnKeys: Set<string>;
-  output: Omit<PlannedOutput, 'batch'>;
+  output: Omit<PlannedOutput, 'batch' | 'queryIds'>;
   insights: boolean;
 }
 
@@ -268,7 +268,8 @@ function pack(ctx: Context, errors: Record<string, SeriesError>): QueryPlan {
         draft.insights ||= spec.insights;
       }
       for (const key of unit.returnKeys) draft.returnKeys.add(key);
-      outputs[unit.ref] = { batch: batches.length + index, ...unit.output };
+      const queryIds = unit.keys.map((key) => idOf(ctx, key));
+      outputs[unit.ref] = { batch: batches.length + index, ...unit.output, queryIds };
     }
     for (const draft of drafts) {
       batches.push({
