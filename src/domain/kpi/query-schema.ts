@@ -3,7 +3,10 @@ import { parseDuration } from '../time/duration';
 
 /** A duration written as "5m" / "1h" or as whole seconds; always read as seconds. */
 export const durationSchema = z
-  .union([z.number().int().positive(), z.string()])
+  .union([z.number().int().positive(), z.string()], {
+    error: (issue) =>
+      `'${String(issue.input)}' is not a duration (write it like 30s, 5m, 1h or 7d, or as whole seconds)`,
+  })
   .transform((value, ctx) => {
     if (typeof value === 'number') return value;
     const seconds = parseDuration(value);

@@ -83,7 +83,7 @@ export const variableSchema = z
     label: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.default !== undefined && !v.values.includes(v.default)) {
+    if (v.default !== undefined && v.values.length > 0 && !v.values.includes(v.default)) {
       ctx.addIssue({
         code: 'custom',
         path: ['default'],
@@ -106,7 +106,17 @@ const dashboardFields = {
   timeRange: relativeRangeSchema.default('now-6h'),
   refresh: durationSchema.default(60),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name such as eu-west-1'),
-  variables: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/), variableSchema).default({}),
+  variables: z
+    .record(
+      z
+        .string()
+        .regex(
+          /^[a-zA-Z_][a-zA-Z0-9_]*$/,
+          'a variable name is letters, digits and _ and does not start with a digit, such as env',
+        ),
+      variableSchema,
+    )
+    .default({}),
   outcomes: z.array(outcomeSchema).default([]),
 };
 
