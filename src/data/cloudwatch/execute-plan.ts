@@ -129,9 +129,10 @@ function rejectedResult(
   certain: boolean,
 ): SeriesResult {
   const what = request ? describeQuery(request) : `the query of ${ref}`;
+  const reason = error.message.replace(/\.\s*$/, '');
   const message = certain
-    ? `CloudWatch rejected ${what}: ${error.message} — fix the query in the dashboard file`
-    : `CloudWatch rejected the request that includes ${what}: ${error.message}`;
+    ? `CloudWatch rejected ${what}: ${reason} — fix the query in the dashboard file`
+    : `CloudWatch rejected the request that includes ${what}: ${reason}`;
   const output = plan.outputs[ref];
   return errorResult(
     ref,
