@@ -1,0 +1,56 @@
+import type { RequestHandler } from 'msw';
+import { FaultController } from './faults';
+import { createHandlers, type RecordedCall } from './handler';
+import { createOperations } from './operations';
+import { createScenario } from './scenario/scenario';
+
+export type { ActiveFault, FaultKind, FaultOptions } from './faults';
+export { FaultController, faultKinds, parseFaultParameter } from './faults';
+export type { RecordedCall } from './handler';
+export { serveRequest } from './handler';
+export { SERVICE_TARGET } from './wire/protocol';
+
+export interface FakeCloudWatchOptions {
+  now?: () => number;
+  /**
+   * Epoch ms the scripted episodes are placed around; defaults to `now()` at creation rounded down to
+   * 15 minutes, so a just-opened demo is always mid-incident. Fix it to make two fakes agree.
+   */
+  anchor?: number;
+}
+
+export interface FakeCloudWatch {
+  handlers: RequestHandler[];
+  faults: FaultController;
+  calls: RecordedCall[];
+  clearCalls(): void;
+}
+
+const MAX_CALLS = 1000;
+const ANCHOR_STEP_MS = 15 * 60_000;
+
+/** Builds the simulated AWS account: msw handlers speaking CloudWatch's wire protocol over a scripted scenario. */
+export function createFakeCloudWatch(options: FakeCloudWatchOptions = {}): FakeCloudWatch {
+  const now = options.now ?? (() => Date.now());
+  const anchor = options.anchor ?? Math.floor(now() / ANCHOR_STEP_MS) * ANCHOR_STEP_MS;
+  const scenario = createScenario(anchor);
+  const faults = new FaultController();
+  const calls: RecordedCall[] = [];
+  const handlers = createHandlers({
+    operations: createOperations(scenario),
+    faults,
+    now,
+    record: (call) => {
+      calls.push(call);
+      if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
+    },
+  });
+  return {
+    handlers,
+    faults,
+    calls,
+    clearCalls: () => {
+      calls.length = 0;
+    },
+  };
+}

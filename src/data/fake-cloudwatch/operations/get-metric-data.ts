@@ -1,0 +1,108 @@
+import type { OperationContext } from '../handler';
+import { type QueryResult, RequestEvaluation } from '../query/engine';
+import { type ParsedRequest, parseGetMetricData } from '../query/validate';
+import { hashString } from '../scenario/noise';
+import type { Scenario } from '../scenario/scenario';
+import { modeled } from '../wire/aws-error';
+import { toWireTime } from '../wire/input';
+import { decodeToken, encodeToken } from './paging';
+
+interface WireMessage {
+  Code: string;
+  Value: string;
+}
+
+const ARITHMETIC: WireMessage = {
+  Code: 'ArithmeticError',
+  Value: 'One or more data-points have been dropped due to non-numeric values (NaN, -Infinite, +Infinite)',
+};
+
+function fingerprint(body: Record<string, unknown>): number {
+  const { NextToken: _t, MaxDatapoints: _m, ...rest } = body;
+  return hashString(JSON.stringify(rest));
+}
+
+function ordered(r: QueryResult, scanBy: ParsedRequest['scanBy']): { t: number[]; v: number[] } {
+  if (scanBy === 'TimestampAscending') return { t: r.t, v: r.v };
+  return { t: [...r.t].reverse(), v: [...r.v].reverse() };
+}
+
+/**
+ * GetMetricData. Metric-stat-only calls page by MaxDatapoints with a NextToken; calls with a math
+ * expression or Metrics Insights query are never paged (as documented), so results beyond
+ * MaxDatapoints are cut and marked PartialData. The datapoints counted are those in the answer.
+ */
+export function createGetMetricData(scenario: Scenario): (ctx: OperationContext) => unknown {
+  return ({ body, now: requestNow, partial }) => {
+    const req = parseGetMetricData(body);
+    const print = fingerprint(body);
+    let offset = 0;
+    let now = requestNow;
+    if (req.nextToken !== undefined) {
+      const token = decodeToken(req.nextToken);
+      if (token.f !== print || typeof token.o !== 'number' || typeof token.n !== 'number') {
+        throw modeled.invalidNextToken(
+          'The NextToken does not belong to this request; send the same queries and times.',
+        );
+      }
+      offset = token.o;
+      now = token.n;
+    }
+    const results = new RequestEvaluation(scenario, req.queries, {
+      start: req.start,
+      end: req.end,
+      now,
+    }).results();
+    const pageable = req.queries.every((q) => q.kind === 'metric');
+    const pageEnd = offset + req.maxDatapoints;
+    let cursor = 0;
+    let more = false;
+    const wire = results.map((r) => {
+      const { t, v } = ordered(r, req.scanBy);
+      const from = Math.max(0, (pageable ? offset : 0) - cursor);
+      const to = Math.max(0, pageEnd - (pageable ? 0 : offset) - cursor);
+      cursor += t.length;
+      let times = t.slice(from, to);
+      let values = v.slice(from, to);
+      const cut = to < t.length;
+      if (cut) more = true;
+      const messages: WireMessage[] = [];
+      if (r.arithmeticError) messages.push(ARITHMETIC);
+      let status = cut ? 'PartialData' : 'Complete';
+      if (cut && !pageable) {
+        messages.push({
+          Code: 'MaxDatapointsExceeded',
+          Value: `More than ${req.maxDatapoints} datapoints were requested in a call with an expression, which cannot be paged. Shorten the time range or increase the period.`,
+        });
+      }
+      if (partial && times.length > 0) {
+        const keep = Math.ceil(times.length / 2);
+        const newestFirst = req.scanBy === 'TimestampDescending';
+        times = newestFirst ? times.slice(0, keep) : times.slice(times.length - keep);
+        values = newestFirst ? values.slice(0, keep) : values.slice(values.length - keep);
+        status = 'PartialData';
+        messages.push({
+          Code: 'InternalError',
+          Value: 'Some datapoints could not be retrieved in time. Retry the request.',
+        });
+      }
+      if (r.forbidden) {
+        status = 'Forbidden';
+        messages.push({
+          Code: 'Forbidden',
+          Value: `Account ${r.query.accountId} is not linked to this monitoring account, so its metrics cannot be read.`,
+        });
+      }
+      return {
+        Id: r.query.id,
+        Label: r.label,
+        Timestamps: times.map(toWireTime),
+        Values: values,
+        StatusCode: status,
+        ...(messages.length > 0 ? { Messages: messages } : {}),
+      };
+    });
+    const next = pageable && more ? encodeToken({ f: print, o: pageEnd, n: now }) : undefined;
+    return { MetricDataResults: wire, Messages: [], ...(next ? { NextToken: next } : {}) };
+  };
+}

@@ -1,0 +1,14 @@
+import type { OperationImpl } from '../handler';
+import type { Scenario } from '../scenario/scenario';
+import { createDescribeAlarms } from './describe-alarms';
+import { createGetMetricData } from './get-metric-data';
+import { listMetrics } from './list-metrics';
+
+/** The CloudWatch operations the simulated account answers; any other is an unknown operation. */
+export function createOperations(scenario: Scenario): Record<string, OperationImpl> {
+  return {
+    GetMetricData: createGetMetricData(scenario),
+    ListMetrics: listMetrics.bind(null, scenario),
+    DescribeAlarms: createDescribeAlarms(scenario),
+  };
+}

@@ -1,0 +1,186 @@
+import { evaluateInsights } from '../insights/evaluate';
+import { evaluate, type MathContext } from '../math/evaluate';
+import { matchesSearch, parseSearch, searchLabel } from '../math/search';
+import { MathEvalError, type SeriesValue, type Value } from '../math/values';
+import type { Scenario } from '../scenario/scenario';
+import { modeled } from '../wire/aws-error';
+import { fetchMetric, fetchMetrics } from './fetch-metric';
+import { parseStatistic } from './statistic';
+import { bucketStarts, roundStart } from './time-window';
+import { isValidPeriod, type ParsedQuery } from './validate';
+
+export const ACCOUNT_ID = '123456789012';
+
+/** One series of a query's answer; expressions returning arrays give several with the same Id. */
+export interface QueryResult {
+  query: ParsedQuery;
+  label: string;
+  t: number[];
+  v: number[];
+  arithmeticError: boolean;
+  forbidden: boolean;
+}
+
+/**
+ * Evaluates the queries of one GetMetricData call: metric stats are read from the scenario, math
+ * expressions in dependency order, anomaly bands over the same window on previous days.
+ */
+export class RequestEvaluation {
+  readonly #memo = new Map<string, Value>();
+  readonly #byId: Map<string, ParsedQuery>;
+  #dropped = new Set<string>();
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly queries: ParsedQuery[],
+    private readonly window: { start: number; end: number; now: number },
+  ) {
+    this.#byId = new Map(queries.map((q) => [q.id, q]));
+  }
+
+  /** The results to return, in request order, for queries with ReturnData true. */
+  results(): QueryResult[] {
+    const out: QueryResult[] = [];
+    for (const q of this.queries) {
+      if (!q.returnData) continue;
+      if (q.accountId !== undefined && q.accountId !== ACCOUNT_ID) {
+        out.push({ query: q, label: q.label ?? q.id, t: [], v: [], arithmeticError: false, forbidden: true });
+        continue;
+      }
+      const value = this.valueOf(q.id, 0);
+      const list = this.#asList(q, value);
+      const multi = value.kind === 'array';
+      for (const s of list) {
+        const label = multi ? (q.label ? `${q.label} ${s.label}` : s.label) : (q.label ?? s.label);
+        out.push({
+          query: q,
+          label,
+          t: s.t,
+          v: s.v,
+          arithmeticError: this.#dropped.has(q.id),
+          forbidden: false,
+        });
+      }
+    }
+    return out;
+  }
+
+  #asList(q: ParsedQuery, value: Value): SeriesValue[] {
+    if (value.kind === 'series') return [value.s];
+    if (value.kind === 'array') return value.items;
+    throw modeled.validation(
+      `The expression of query ${q.id} (MetricDataQueries.member.${q.index + 1}.Expression) must produce a time series or an array of time series, not ${value.kind === 'scalar' ? 'a single number' : `a ${value.kind}`}.`,
+    );
+  }
+
+  /** A query's value over the window moved `offset` ms back (0 for the requested window). */
+  valueOf(id: string, offset: number, training = false): Value {
+    const key = `${id}@${offset}${training ? 't' : ''}`;
+    const hit = this.#memo.get(key);
+    if (hit) return hit;
+    const q = this.#byId.get(id);
+    if (!q) throw modeled.validation(`Unrecognized identifier '${id}'.`);
+    const value = this.#compute(q, offset, training);
+    this.#memo.set(key, value);
+    return value;
+  }
+
+  #fetchWindow(period: number, offset: number) {
+    const { start, end, now } = this.window;
+    return { start: roundStart(start, now, period) - offset, end: end - offset, period, now };
+  }
+
+  #compute(q: ParsedQuery, offset: number, training: boolean): Value {
+    const source = training ? this.scenario.training : this.scenario;
+    if (q.kind === 'metric') {
+      const metric = source.find(q.metric);
+      const points = metric
+        ? fetchMetric(metric, q.stat, this.#fetchWindow(q.period, offset), q.unit)
+        : { t: [], v: [] };
+      return {
+        kind: 'series',
+        s: { label: q.metric.name, t: points.t, v: points.v, period: q.period, fromMetric: true },
+      };
+    }
+    if (q.kind === 'insights') {
+      const items = evaluateInsights(
+        q.insights,
+        source.metrics,
+        this.#fetchWindow(q.period, offset),
+        q.label ?? q.id,
+      );
+      return q.insights.groupBy.length === 0 && items.length === 1 && items[0]
+        ? { kind: 'series', s: items[0] }
+        : { kind: 'array', items };
+    }
+    try {
+      const value = evaluate(q.tree, this.#context(q, offset, training));
+      if (value.kind === 'series' && value.s.label !== q.id)
+        return { kind: 'series', s: { ...value.s, label: q.id } };
+      return value;
+    } catch (e) {
+      if (e instanceof MathEvalError) {
+        throw modeled.validation(
+          `Error in expression of query ${q.id} (MetricDataQueries.member.${q.index + 1}.Expression): ${e.message}.`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  #defaultPeriod(q: Extract<ParsedQuery, { kind: 'math' }>): number {
+    if (q.period) return q.period;
+    const periods = this.queries.filter((x) => x.kind === 'metric').map((x) => x.period);
+    return periods.length > 0 ? Math.max(...periods) : 60;
+  }
+
+  #context(q: Extract<ParsedQuery, { kind: 'math' }>, offset: number, training: boolean): MathContext {
+    const source = training ? this.scenario.training : this.scenario;
+    const period = this.#defaultPeriod(q);
+    return {
+      period,
+      resolve: (id) => this.valueOf(id, offset, training),
+      metrics: (filter) =>
+        this.queries
+          .filter((x) => x.kind === 'metric' && (filter === undefined || x.id.includes(filter)))
+          .map((x) => {
+            const v = this.valueOf(x.id, offset, training);
+            return v.kind === 'series' ? { ...v.s, label: x.label ?? v.s.label } : undefined;
+          })
+          .filter((s): s is SeriesValue => s !== undefined),
+      search: (expression, statName, searchPeriod) => {
+        const stat = parseStatistic(statName);
+        if (!stat) throw new MathEvalError(`'${statName}' is not a valid statistic for SEARCH`);
+        if (!isValidPeriod(searchPeriod))
+          throw new MathEvalError(`${searchPeriod} is not a valid period for SEARCH`);
+        let spec: ReturnType<typeof parseSearch>;
+        try {
+          spec = parseSearch(expression);
+        } catch (e) {
+          throw new MathEvalError(`invalid search expression: ${(e as Error).message}`);
+        }
+        const found = source.metrics.filter((m) => matchesSearch(m, spec)).slice(0, 500);
+        const names = new Set(found.map((m) => m.id.name));
+        const window = this.#fetchWindow(searchPeriod, offset);
+        return found.map((m) => {
+          const p = fetchMetrics([m], stat, window);
+          return {
+            label: searchLabel(m, names.size > 1),
+            t: p.t,
+            v: p.v,
+            period: searchPeriod,
+            fromMetric: true,
+          };
+        });
+      },
+      grid: (p) => {
+        const w = this.#fetchWindow(p, offset);
+        return bucketStarts(w.start, Math.min(w.end, this.window.now - offset), p);
+      },
+      history: (ms) => this.#context(q, offset + ms, true),
+      dropped: () => {
+        if (offset === 0 && !training) this.#dropped.add(q.id);
+      },
+    };
+  }
+}
