@@ -53,7 +53,7 @@ function sectionRows(path: string): Row[] | undefined {
   if (section === undefined) return undefined;
   return section
     .split('\n')
-    .filter((line) => /^\| `[^`]+` \|/.test(line))
+    .filter((line) => /^\|\s*`[^`]+`\s*\|/.test(line))
     .map((line) => {
       const cells = line.split('|').map((cell) => cell.trim());
       return {
