@@ -24,7 +24,13 @@ export function Sparkline({ points, lines = [], label }: SparklineProps): ReactE
   const pad = (max - min) * 0.08 || Math.abs(max) * 0.05 || 1;
   return (
     <div className="sparkline" role="img" aria-label={label}>
-      <ResponsiveContainer width="100%" height="100%" minWidth={0} minHeight={0} initialDimension={{ width: 200, height: 48 }}>
+      <ResponsiveContainer
+        width="100%"
+        height="100%"
+        minWidth={0}
+        minHeight={0}
+        initialDimension={{ width: 200, height: 48 }}
+      >
         <LineChart data={points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
           <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
           <YAxis type="number" domain={[min - pad, max + pad]} hide />

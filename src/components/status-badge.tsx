@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { STATUS_WORDS, type DisplayStatus } from './status';
+import { type DisplayStatus, STATUS_WORDS } from './status';
 import { StatusIcon } from './status-icon';
 
 /** Colour, icon and word together, in every theme. */

@@ -4,7 +4,13 @@ import type { MetricsSource } from '../metrics-source';
 const MetricsSourceContext = createContext<MetricsSource | null>(null);
 
 /** Makes the one chosen metrics source (demo, real account, loopback) available to every screen. */
-export function MetricsSourceProvider({ source, children }: { source: MetricsSource; children: ReactNode }): ReactElement {
+export function MetricsSourceProvider({
+  source,
+  children,
+}: {
+  source: MetricsSource;
+  children: ReactNode;
+}): ReactElement {
   return <MetricsSourceContext.Provider value={source}>{children}</MetricsSourceContext.Provider>;
 }
 

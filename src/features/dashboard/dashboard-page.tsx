@@ -1,0 +1,251 @@
+import { Link } from '@tanstack/react-router';
+import { type ReactElement, type ReactNode, useMemo } from 'react';
+import { ErrorTile } from '../../components/error-tile';
+import { KpiTile } from '../../components/kpi-tile';
+import { StatusBadge } from '../../components/status-badge';
+import { findDashboard, useCatalog } from '../../data/react/use-catalog';
+import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluation';
+import { type ConfigError, formatConfigError } from '../../domain/kpi/config-error';
+import type { KpiEntry, LoadedDashboard } from '../../domain/kpi/parse-result';
+import type { Kpi } from '../../domain/kpi/schema';
+import { resolveVariables } from '../../domain/kpi/variables';
+import { type OutcomeEvaluation, worstStatus } from '../../domain/risk';
+import { describeRange, parseRange } from '../../domain/time/range';
+import { DashboardHeader, type RefreshState } from './dashboard-header';
+import { useDocumentStatus } from './document-status';
+import { buildTileModel } from './tile-model';
+
+export interface DashboardViewState {
+  range?: string;
+  variables: Record<string, string>;
+}
+
+interface DashboardPageProps extends DashboardViewState {
+  dashboardId: string;
+  /** URL parameters that were present but unusable, in words. */
+  ignoredParams: string[];
+  onViewChange: (next: DashboardViewState) => void;
+}
+
+/** A dashboard by id: loads the catalog, then shows the dashboard, its config errors, or why there is none. */
+export function DashboardPage(props: DashboardPageProps): ReactElement {
+  const catalog = useCatalog();
+  if (catalog.isPending) {
+    return (
+      <main className="page" aria-busy="true">
+        <p aria-live="polite">Loading dashboard…</p>
+      </main>
+    );
+  }
+  if (catalog.isError) {
+    return (
+      <main className="page">
+        <p className="notice notice-error" role="alert">
+          Could not load dashboards: {catalog.error.message}
+        </p>
+      </main>
+    );
+  }
+  const entry = findDashboard(catalog.data, props.dashboardId);
+  if (!entry) {
+    return (
+      <main className="page">
+        <h1 className="page-title">No dashboard called “{props.dashboardId}”</h1>
+        <p>
+          It is not listed in dashboards/index.yaml. <Link to="/">See all dashboards</Link>.
+        </p>
+      </main>
+    );
+  }
+  if (!entry.ok) {
+    return (
+      <main className="page">
+        <h1 className="page-title">{entry.title ?? entry.file}</h1>
+        <ConfigErrors title={`${entry.file} could not be loaded`} errors={entry.errors} tone="error" />
+      </main>
+    );
+  }
+  return <DashboardView {...props} dashboard={entry.dashboard} warnings={entry.warnings} />;
+}
+
+function ConfigErrors(props: {
+  title: string;
+  errors: ConfigError[];
+  tone: 'error' | 'warning';
+}): ReactElement {
+  return (
+    <div className={`notice notice-${props.tone}`} role={props.tone === 'error' ? 'alert' : 'status'}>
+      <strong>{props.title}</strong>
+      <ul>
+        {props.errors.map((error) => (
+          <li key={formatConfigError(error)}>
+            <code>{formatConfigError(error)}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface ViewProps extends DashboardPageProps {
+  dashboard: LoadedDashboard;
+  warnings: ConfigError[];
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZoneName: 'short',
+});
+
+function refreshState(query: ReturnType<typeof useDashboardEvaluation>['series']): {
+  state: RefreshState;
+  message?: string;
+} {
+  if (query.isError || (query.failureCount > 0 && query.isFetching)) {
+    const error = query.error ?? query.failureReason;
+    return { state: 'failing', ...(error ? { message: error.message } : {}) };
+  }
+  if (query.isPending) return { state: 'loading' };
+  if (query.isFetching) return { state: 'refreshing' };
+  return { state: 'idle' };
+}
+
+function DashboardView(props: ViewProps): ReactElement {
+  const { dashboard } = props;
+  const range = props.range ?? dashboard.timeRange;
+  const parsedRange = parseRange(range);
+  const rangeWords = parsedRange.ok ? describeRange(parsedRange.range) : range;
+  const resolved = resolveVariables(dashboard, props.variables);
+  const validKpis = useMemo(
+    () => dashboard.kpis.flatMap((entry): Kpi[] => (entry.ok ? [entry.kpi] : [])),
+    [dashboard.kpis],
+  );
+  const data = useDashboardEvaluation({
+    dashboardId: dashboard.id,
+    region: dashboard.region,
+    refreshSeconds: dashboard.refresh,
+    range,
+    variables: resolved.values,
+    kpis: validKpis,
+    outcomes: dashboard.outcomes,
+  });
+  const outcomesAtRisk = data.outcomes.filter(
+    (o) => o.status === 'at-risk' || o.status === 'breached',
+  ).length;
+  const worst = data.series.data ? worstStatus(data.outcomes.map((o) => o.status)) : undefined;
+  useDocumentStatus(dashboard.title, outcomesAtRisk, worst);
+
+  const ignored = [...props.ignoredParams, ...resolved.dropped.map((d) => `${d.name}: ${d.reason}`)];
+  const lastUpdated = data.series.dataUpdatedAt ? timeFormat.format(data.series.dataUpdatedAt) : undefined;
+  const refresh = refreshState(data.series);
+  const grouped = new Set(dashboard.outcomes.flatMap((o) => o.kpis));
+  const ungrouped = dashboard.kpis.filter((entry) => !grouped.has(entryId(entry)));
+
+  const renderEntry = (entry: KpiEntry): ReactElement => {
+    if (!entry.ok) {
+      const title = entry.title ?? entry.id ?? `KPI #${entry.index + 1}`;
+      return (
+        <ErrorTile
+          key={`invalid-${entry.index}`}
+          title={title}
+          messages={entry.errors.map(formatConfigError)}
+        />
+      );
+    }
+    const model = buildTileModel({
+      kpi: entry.kpi,
+      ...(data.series.data?.report.results[entry.kpi.id]
+        ? { result: data.series.data.report.results[entry.kpi.id] }
+        : {}),
+      ...(data.evaluations[entry.kpi.id] ? { evaluation: data.evaluations[entry.kpi.id] } : {}),
+      rangeWords,
+    });
+    return <KpiTile key={entry.kpi.id} model={model} />;
+  };
+  const entryById = new Map(dashboard.kpis.map((entry) => [entryId(entry), entry]));
+
+  return (
+    <main className="page" aria-busy={data.series.isPending}>
+      <DashboardHeader
+        title={dashboard.title}
+        {...(dashboard.description ? { description: dashboard.description } : {})}
+        range={range}
+        variables={dashboard.variables}
+        values={resolved.values}
+        {...(lastUpdated ? { lastUpdated } : {})}
+        refresh={refresh}
+        onRangeChange={(next) => props.onViewChange({ range: next, variables: props.variables })}
+        onVariableChange={(name, value) =>
+          props.onViewChange({ range: props.range, variables: { ...props.variables, [name]: value } })
+        }
+      />
+      {ignored.length > 0 && (
+        <div className="notice notice-warning" role="status">
+          Some settings in the address were ignored:
+          <ul>
+            {ignored.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {props.warnings.length > 0 && (
+        <ConfigErrors title="This dashboard file has problems" errors={props.warnings} tone="warning" />
+      )}
+      {refresh.state === 'failing' && data.series.data && (
+        <p className="notice notice-error" role="alert">
+          Showing data from {lastUpdated}: the latest refresh failed. {refresh.message}
+        </p>
+      )}
+      {data.series.isError && !data.series.data && (
+        <p className="notice notice-error" role="alert">
+          Could not fetch metrics: {data.series.error.message}
+        </p>
+      )}
+      {dashboard.outcomes.map((outcome, i) => (
+        <OutcomeSection
+          key={outcome.id ?? outcome.title}
+          title={outcome.title}
+          {...(data.series.data && data.outcomes[i] ? { evaluation: data.outcomes[i] } : {})}
+        >
+          {outcome.kpis.map((id) => {
+            const entry = entryById.get(id);
+            return entry ? renderEntry(entry) : null;
+          })}
+        </OutcomeSection>
+      ))}
+      {ungrouped.length > 0 && (
+        <OutcomeSection title={dashboard.outcomes.length > 0 ? 'Other KPIs' : 'KPIs'}>
+          {ungrouped.map(renderEntry)}
+        </OutcomeSection>
+      )}
+    </main>
+  );
+}
+
+function entryId(entry: KpiEntry): string {
+  return entry.ok ? entry.kpi.id : (entry.id ?? `#${entry.index}`);
+}
+
+function OutcomeSection(props: {
+  title: string;
+  evaluation?: OutcomeEvaluation;
+  children: ReactNode;
+}): ReactElement {
+  const headingId = `outcome-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
+  const reason = props.evaluation?.reasons[0]?.message;
+  return (
+    <section className="outcome" aria-labelledby={headingId}>
+      <div className="outcome-head">
+        <h2 className="outcome-title" id={headingId}>
+          {props.title}
+        </h2>
+        {props.evaluation && <StatusBadge status={props.evaluation.status} />}
+        {reason && <p className="outcome-reason">{reason}</p>}
+      </div>
+      <div className="tile-grid">{props.children}</div>
+    </section>
+  );
+}
