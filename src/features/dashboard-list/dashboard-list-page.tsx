@@ -7,18 +7,14 @@ import type { ParsedDashboard } from '../../domain/kpi/parse-result';
 function DashboardCard({ entry }: { entry: ParsedDashboard }): ReactElement {
   if (!entry.ok) {
     return (
-      <div
-        className="dashboard-card notice-error"
-        role="group"
-        aria-label={`${entry.title ?? entry.file}: error`}
-      >
+      <section className="dashboard-card notice-error" aria-label={`${entry.title ?? entry.file}: error`}>
         <h2>{entry.title ?? entry.file}</h2>
         <ul className="error-messages">
           {entry.errors.map((error) => (
             <li key={formatConfigError(error)}>{formatConfigError(error)}</li>
           ))}
         </ul>
-      </div>
+      </section>
     );
   }
   const { dashboard } = entry;
