@@ -108,6 +108,8 @@ function tooBig(origin: string, maximum: number | bigint, inclusive: boolean, in
 }
 
 function invalidUnion(optionIssues: ReadonlyArray<ReadonlyArray<z.core.$ZodIssue>>, input: unknown): string {
+  if (optionIssues.length === 0)
+    return `${describeValue(input)} fits more than one form here; make it unambiguous`;
   const typeOnly = optionIssues.every(
     (issues) => issues.length === 1 && issues[0]?.code === 'invalid_type' && issues[0].path.length === 0,
   );

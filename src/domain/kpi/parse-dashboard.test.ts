@@ -511,6 +511,15 @@ describe('parseDashboard: YAML syntax', () => {
   });
 });
 
+test('an unknown YAML tag is a warning at its line, and the value is kept as text', () => {
+  const text = HEAD + ORDERS.replace('title: Orders', 'title: !fancy Orders');
+  const parsed = loaded(parseDashboard(FILE, text));
+  expect(parsed.dashboard.kpis[0]?.ok && parsed.dashboard.kpis[0].kpi.title).toBe('Orders');
+  expect(pick(parsed.warnings)).toEqual([
+    { line: lineOf(text, '!fancy'), path: '', message: 'YAML warning: Unresolved tag: !fancy' },
+  ]);
+});
+
 describe('parseDashboard: anchors and merge keys', () => {
   test('a KPI can reuse dimensions through an alias and a merge key', () => {
     const text = `${HEAD}${ORDERS.replace('dimensions:', 'dimensions: &shop')}  - id: refunds

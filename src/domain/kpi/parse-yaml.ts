@@ -48,7 +48,8 @@ function describeYamlError(doc: Document, error: YAMLError): string {
     return 'the file holds more than one YAML document (a --- line); keep one dashboard per file';
   }
   const hint = YAML_HINTS[error.code];
-  const text = `YAML syntax error: ${error.message}`;
+  const kind = error.name === 'YAMLWarning' ? 'YAML warning' : 'YAML syntax error';
+  const text = `${kind}: ${error.message}`;
   return hint === undefined ? text : `${text} (${hint})`;
 }
 
