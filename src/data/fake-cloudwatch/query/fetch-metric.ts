@@ -18,7 +18,7 @@ export interface FetchWindow {
 }
 
 /** At most this many raw samples are read per period; longer periods are sampled evenly and weighted. */
-const MAX_SAMPLES_PER_BUCKET = 24;
+const MAX_SAMPLES_PER_BUCKET = 12;
 
 /** Raw samples of a metric inside [from, to) that were published by `now`. */
 function samplesIn(metric: CatalogMetric, from: number, to: number, now: number, out: Weighted[]): void {

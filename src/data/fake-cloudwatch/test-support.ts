@@ -1,0 +1,76 @@
+import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createFakeCloudWatch, type FakeCloudWatch } from './index';
+import { type SetupServerApi, startFakeCloudWatchServer } from './node';
+
+/** Wednesday 21 May 2025, 14:00 UTC: the fixed "now" of the fake's tests. */
+export const NOW = Date.UTC(2025, 4, 21, 14, 0, 0);
+export const MINUTE = 60_000;
+export const HOUR = 3_600_000;
+
+/** A real SDK client with static fake credentials and the default endpoint; no retries unless asked. */
+export function cloudWatchClient(maxAttempts = 1): CloudWatchClient {
+  return new CloudWatchClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIAFAKEFAKEFAKE', secretAccessKey: 'fake-secret' },
+    maxAttempts,
+  });
+}
+
+/** Starts a fake with a fixed clock for the file's tests and clears faults and calls between tests. */
+export function setupFakeCloudWatch(now: () => number = () => NOW): FakeCloudWatch {
+  const fake = createFakeCloudWatch({ now });
+  let server: SetupServerApi | undefined;
+  beforeAll(() => {
+    server = startFakeCloudWatchServer(fake);
+  });
+  afterEach(() => {
+    fake.faults.clear();
+    fake.clearCalls();
+  });
+  afterAll(() => server?.close());
+  return fake;
+}
+
+/** A MetricStat query for tests. */
+export function metricQuery(
+  id: string,
+  namespace: string,
+  name: string,
+  dimensions: Record<string, string>,
+  stat: string,
+  period: number,
+  extra: Partial<MetricDataQuery> = {},
+): MetricDataQuery {
+  return {
+    Id: id,
+    MetricStat: {
+      Metric: {
+        Namespace: namespace,
+        MetricName: name,
+        Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })),
+      },
+      Period: period,
+      Stat: stat,
+    },
+    ...extra,
+  };
+}
+
+/** The SDK exception fields tests look at. */
+export interface SdkError {
+  name: string;
+  message: string;
+  Code?: string;
+  $metadata: { httpStatusCode?: number; attempts?: number };
+}
+
+/** Runs a call that must fail and returns the SDK's exception. */
+export async function failure(call: Promise<unknown>): Promise<SdkError> {
+  try {
+    await call;
+  } catch (error) {
+    return error as SdkError;
+  }
+  throw new Error('expected the call to fail');
+}
