@@ -93,53 +93,95 @@ function reasonFor(def: AlarmDefinition, state: AlarmStateValue, w: Window): str
   return `Threshold Crossed: ${count} out of the last ${n} datapoints [${list}] ${verb} not ${words} the threshold (${thresholdText(def.threshold)}) (minimum 1 datapoint for ALARM -> OK transition).`;
 }
 
+/** Datapoints already read for one alarm: complete periods never change, so they are kept. */
+interface AlarmCache {
+  values: Map<number, number>;
+  from: number;
+  until: number;
+}
+
 /**
- * Evaluates an alarm against the scenario's data at `now`, like CloudWatch does every period, and
- * finds when it last changed state (looking back up to a day).
+ * Evaluates alarms against the scenario's data like CloudWatch does every period, and finds when each
+ * last changed state (looking back up to a day). Periods already read are cached, so re-evaluating a
+ * minute later reads one new period instead of a day of data.
  */
-export function evaluateAlarm(def: AlarmDefinition, scenario: Scenario, now: number): AlarmState {
-  const stat = parseStatistic(def.statistic);
-  const metric = scenario.find({
-    namespace: def.namespace,
-    name: def.metricName,
-    dimensions: def.dimensions,
-  });
-  const step = def.period * 1000;
-  const evalEnd = Math.floor(now / step) * step;
-  const steps = Math.floor(LOOKBACK_MS / step);
-  const start = evalEnd - (steps + def.evaluationPeriods) * step;
-  const byTime = new Map<number, number>();
-  if (stat && metric) {
-    const points = fetchMetric(metric, stat, { start, end: evalEnd, period: def.period, now }, def.unit);
-    for (const [i, t] of points.t.entries()) byTime.set(t, points.v[i] ?? 0);
-  }
-  const windowAt = (end: number): Window => {
-    const times = Array.from({ length: def.evaluationPeriods }, (_, i) => end - (i + 1) * step);
-    return { times, values: times.map((t) => byTime.get(t)) };
+export function createAlarmEvaluator(scenario: Scenario): (def: AlarmDefinition, now: number) => AlarmState {
+  const caches = new Map<string, AlarmCache>();
+
+  const datapoints = (
+    def: AlarmDefinition,
+    from: number,
+    until: number,
+    now: number,
+  ): Map<number, number> => {
+    const stat = parseStatistic(def.statistic);
+    const metric = scenario.find({
+      namespace: def.namespace,
+      name: def.metricName,
+      dimensions: def.dimensions,
+    });
+    let cache = caches.get(def.name);
+    if (!cache || from < cache.from || until < cache.until) {
+      cache = { values: new Map(), from, until: from };
+      caches.set(def.name, cache);
+    }
+    if (stat && metric && until > cache.until) {
+      const points = fetchMetric(
+        metric,
+        stat,
+        { start: cache.until, end: until, period: def.period, now },
+        def.unit,
+      );
+      for (const [i, t] of points.t.entries()) cache.values.set(t, points.v[i] ?? 0);
+    }
+    cache.until = Math.max(cache.until, until);
+    if (cache.values.size > 4 * 1440) {
+      for (const t of cache.values.keys()) if (t < from) cache.values.delete(t);
+      cache.from = from;
+    }
+    return cache.values;
   };
-  // Walk forward from the oldest evaluation so `ignore` can keep the previous state.
-  const states: AlarmStateValue[] = [];
-  let previous: AlarmStateValue | undefined;
-  for (let k = steps; k >= 0; k--) {
-    previous = stateOf(def, windowAt(evalEnd - k * step), previous);
-    states.push(previous);
-  }
-  const current = states[states.length - 1] ?? 'INSUFFICIENT_DATA';
-  let since = states.length - 1;
-  while (since > 0 && states[since - 1] === current) since--;
-  const updatedAt = evalEnd - (states.length - 1 - since) * step;
-  const w = windowAt(evalEnd);
-  const reasonData = JSON.stringify({
-    version: '1.0',
-    queryDate: new Date(now).toISOString().replace('Z', '+0000'),
-    startDate: new Date(evalEnd - def.evaluationPeriods * step).toISOString().replace('Z', '+0000'),
-    statistic: def.statistic,
-    period: def.period,
-    recentDatapoints: [...w.values].reverse().filter((v) => v !== undefined),
-    threshold: def.threshold,
-    evaluatedDatapoints: w.values
-      .map((v, i) => ({ timestamp: new Date(w.times[i] ?? 0).toISOString().replace('Z', '+0000'), value: v }))
-      .filter((d) => d.value !== undefined),
-  });
-  return { value: current, reason: reasonFor(def, current, w), reasonData, updatedAt };
+
+  return (def, now) => {
+    const step = def.period * 1000;
+    const evalEnd = Math.floor(now / step) * step;
+    const steps = Math.floor(LOOKBACK_MS / step);
+    const start = evalEnd - (steps + def.evaluationPeriods) * step;
+    const byTime = datapoints(def, start, evalEnd, now);
+    const windowAt = (end: number): Window => {
+      const times = Array.from({ length: def.evaluationPeriods }, (_, i) => end - (i + 1) * step);
+      return { times, values: times.map((t) => byTime.get(t)) };
+    };
+    // Walk forward from the oldest evaluation so `ignore` can keep the previous state.
+    const states: AlarmStateValue[] = [];
+    let previous: AlarmStateValue | undefined;
+    for (let k = steps; k >= 0; k--) {
+      previous = stateOf(def, windowAt(evalEnd - k * step), previous);
+      states.push(previous);
+    }
+    const current = states[states.length - 1] ?? 'INSUFFICIENT_DATA';
+    let since = states.length - 1;
+    while (since > 0 && states[since - 1] === current) since--;
+    const updatedAt = evalEnd - (states.length - 1 - since) * step;
+    const w = windowAt(evalEnd);
+    const iso = (t: number): string => new Date(t).toISOString().replace('Z', '+0000');
+    const reasonData = JSON.stringify({
+      version: '1.0',
+      queryDate: iso(now),
+      startDate: iso(evalEnd - def.evaluationPeriods * step),
+      statistic: def.statistic,
+      period: def.period,
+      recentDatapoints: [...w.values].reverse().filter((v) => v !== undefined),
+      threshold: def.threshold,
+      evaluatedDatapoints: w.values
+        .map((v, i) => ({ timestamp: iso(w.times[i] ?? 0), value: v }))
+        .filter((d) => d.value !== undefined),
+    });
+    return { value: current, reason: reasonFor(def, current, w), reasonData, updatedAt };
+  };
+}
+
+/** Evaluates one alarm at `now` without a cache (tests and one-off checks). */
+export function evaluateAlarm(def: AlarmDefinition, scenario: Scenario, now: number): AlarmState {
+  return createAlarmEvaluator(scenario)(def, now);
 }

@@ -1,4 +1,4 @@
-import { type AlarmState, evaluateAlarm } from '../alarms/evaluate';
+import { type AlarmState, createAlarmEvaluator } from '../alarms/evaluate';
 import type { OperationContext } from '../handler';
 import type { Scenario } from '../scenario/scenario';
 import { modeled } from '../wire/aws-error';
@@ -12,13 +12,14 @@ const PERCENTILE = /^p\d/;
 /** DescribeAlarms over the scenario's metric alarms, with states evaluated from the data at `now`. */
 export function createDescribeAlarms(scenario: Scenario): (ctx: OperationContext) => unknown {
   const cache = new Map<string, AlarmState>();
+  const evaluate = createAlarmEvaluator(scenario);
   const stateAt = (name: string, now: number): AlarmState => {
     const minute = Math.floor(now / 60_000);
     const key = `${name}@${minute}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const def = scenario.alarms.find((a) => a.name === name)!;
-    const state = evaluateAlarm(def, scenario, now);
+    const state = evaluate(def, now);
     if (cache.size > 500) cache.clear();
     cache.set(key, state);
     return state;
