@@ -1,5 +1,6 @@
 /** The statuses the UI can show; the risk engine decides which, components only present them. */
-export type DisplayStatus = 'ok' | 'at-risk' | 'breached' | 'no-data' | 'error' | 'unknown';
+/** `pending` is the UI's own: the first answer has not arrived yet. */
+export type DisplayStatus = 'ok' | 'at-risk' | 'breached' | 'no-data' | 'error' | 'unknown' | 'pending';
 
 /** Words for each status: status is never colour alone. */
 export const STATUS_WORDS: Record<DisplayStatus, string> = {
@@ -8,5 +9,6 @@ export const STATUS_WORDS: Record<DisplayStatus, string> = {
   breached: 'Breached',
   'no-data': 'No data',
   error: 'Error',
-  unknown: 'Checking',
+  unknown: 'Not judged',
+  pending: 'Loading',
 };

@@ -64,7 +64,7 @@ export function buildTileModel({ kpi, result, evaluation, rangeWords }: TileInpu
     ...(change && change.kind !== 'unknown'
       ? { change: { text: `${change.text} over ${rangeWords}`, tone: change.sentiment } }
       : {}),
-    status: evaluation?.status ?? 'unknown',
+    status: evaluation?.status ?? 'pending',
     ...(evaluation?.reasons[0] ? { reason: evaluation.reasons[0].message } : {}),
     points,
     lines: referenceLines(kpi),
