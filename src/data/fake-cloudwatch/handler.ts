@@ -87,7 +87,7 @@ export async function serveRequest(request: Request, deps: ServiceDeps): Promise
     if (decision.error === 'network') return { kind: 'network-error' };
     const injected = faultError(decision);
     if (injected) throw injected;
-    const impl = deps.operations[operation];
+    const impl = Object.hasOwn(deps.operations, operation) ? deps.operations[operation] : undefined;
     if (!impl) throw common.unknownOperation();
     const region = regionOf(new URL(request.url), request.headers.get('authorization')) ?? 'us-east-1';
     const payload = impl({ body, region, now: deps.now(), partial: decision.partial });

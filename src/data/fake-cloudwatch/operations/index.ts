@@ -6,9 +6,10 @@ import { listMetrics } from './list-metrics';
 
 /** The CloudWatch operations the simulated account answers; any other is an unknown operation. */
 export function createOperations(scenario: Scenario): Record<string, OperationImpl> {
+  const list: OperationImpl = (ctx) => listMetrics(scenario, ctx);
   return {
     GetMetricData: createGetMetricData(scenario),
-    ListMetrics: listMetrics.bind(null, scenario),
+    ListMetrics: list,
     DescribeAlarms: createDescribeAlarms(scenario),
   };
 }

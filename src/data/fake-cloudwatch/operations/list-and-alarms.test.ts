@@ -1,6 +1,8 @@
 import { DescribeAlarmsCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, test } from 'vitest';
+import { createScenario } from '../scenario/scenario';
 import { cloudWatchClient, failure, MINUTE, NOW, setupFakeCloudWatch } from '../test-support';
+import { listMetrics } from './list-metrics';
 
 let clock = NOW;
 setupFakeCloudWatch(() => clock);
@@ -20,6 +22,26 @@ describe('ListMetrics', () => {
     } while (token);
     expect(new Set(keys).size).toBe(keys.length);
     expect(pages).toBe(Math.ceil(keys.length / 500));
+  });
+
+  test('NextToken continues where the previous page stopped, for the same filters only', () => {
+    const scenario = createScenario(NOW);
+    const ctx = (body: Record<string, unknown>) => ({ body, region: 'us-east-1', now: NOW, partial: false });
+    type Page = { Metrics: unknown[]; NextToken?: string };
+    const all = (listMetrics(scenario, ctx({ Namespace: 'AWS/SQS' })) as Page).Metrics;
+    const pages: unknown[] = [];
+    let token: string | undefined;
+    do {
+      const page = listMetrics(scenario, ctx({ Namespace: 'AWS/SQS', NextToken: token }), 4) as Page;
+      expect(page.Metrics.length).toBeLessThanOrEqual(4);
+      pages.push(...page.Metrics);
+      token = page.NextToken;
+    } while (token);
+    expect(pages).toEqual(all);
+    const first = listMetrics(scenario, ctx({ Namespace: 'AWS/SQS' }), 4) as Page;
+    expect(() =>
+      listMetrics(scenario, ctx({ Namespace: 'AWS/Lambda', NextToken: first.NextToken }), 4),
+    ).toThrow(/NextToken/);
   });
 
   test.each([

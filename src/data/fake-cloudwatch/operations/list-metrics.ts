@@ -8,7 +8,7 @@ const PAGE_SIZE = 500;
 const THREE_HOURS = 3 * 3_600_000;
 
 /** ListMetrics: exact namespace/name filters, dimension filters, RecentlyActive=PT3H, 500 per page. */
-export function listMetrics(scenario: Scenario, ctx: OperationContext): unknown {
+export function listMetrics(scenario: Scenario, ctx: OperationContext, pageSize = PAGE_SIZE): unknown {
   const { body, now } = ctx;
   const namespace = optString(body, 'Namespace');
   const metricName = optString(body, 'MetricName');
@@ -55,9 +55,9 @@ export function listMetrics(scenario: Scenario, ctx: OperationContext): unknown 
     }
     return true;
   });
-  const page = matching.slice(offset, offset + PAGE_SIZE);
+  const page = matching.slice(offset, offset + pageSize);
   const next =
-    offset + PAGE_SIZE < matching.length ? encodeToken({ f: fingerprint, o: offset + PAGE_SIZE }) : undefined;
+    offset + pageSize < matching.length ? encodeToken({ f: fingerprint, o: offset + pageSize }) : undefined;
   return {
     Metrics: page.map((m) => ({
       Namespace: m.id.namespace,

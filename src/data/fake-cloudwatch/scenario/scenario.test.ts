@@ -217,3 +217,22 @@ describe('the data is a deterministic function of identity and time', () => {
     expect(samples).toBeLessThan((365 * 24 * 60) / 2);
   });
 });
+
+test.each(['prod', 'staging'])(
+  'orders in %s stay well above the at-risk level of 2 a minute even at night on a weekend',
+  (env) => {
+    const s = createScenario(NOW);
+    const saturdayNight = Date.UTC(2025, 4, 24, 3, 0, 0);
+    const id = { namespace: 'Shop/Checkout', name: 'OrdersPlaced', dimensions: { Environment: env } };
+    const perMinute = read(
+      s,
+      id,
+      'Sum',
+      300,
+      saturdayNight - HOUR,
+      saturdayNight + HOUR,
+      saturdayNight + 2 * HOUR,
+    ).v.map((v) => v / 5);
+    expect(Math.min(...perMinute)).toBeGreaterThan(2.5);
+  },
+);

@@ -8,7 +8,7 @@ export const providers = ['stripe', 'adyen', 'paypal'] as const;
 export type Provider = (typeof providers)[number];
 
 const PROVIDER_SHARE: Record<Provider, number> = { stripe: 0.55, adyen: 0.3, paypal: 0.15 };
-const PEAK_REQUESTS_PER_MINUTE: Record<Environment, number> = { prod: 140, staging: 4 };
+const PEAK_REQUESTS_PER_MINUTE: Record<Environment, number> = { prod: 140, staging: 48 };
 /** Share of Adyen payments failing at the height of the incident; overall about 8 %. */
 const ADYEN_INCIDENT_FAILURE = 0.25;
 const BASE_FAILURE = 0.004;
