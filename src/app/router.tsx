@@ -4,6 +4,7 @@ import {
   createRouter,
   Link,
   Outlet,
+  type RouterHistory,
   useNavigate,
   useParams,
   useSearch,
@@ -75,9 +76,10 @@ function DashboardRoute(): ReactElement {
 const routeTree = rootRoute.addChildren([indexRoute, dashboardRoute]);
 
 /** The router, with flat query strings so shared URLs stay short and readable. */
-export function createAppRouter(): ReturnType<typeof createRouter<typeof routeTree>> {
+export function createAppRouter(history?: RouterHistory): ReturnType<typeof createRouter<typeof routeTree>> {
   return createRouter({
     routeTree,
+    ...(history ? { history } : {}),
     parseSearch: (search) => parseFlatSearch(search),
     stringifySearch: (search) => stringifyFlatSearch(search),
     defaultPreload: false,

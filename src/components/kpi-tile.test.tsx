@@ -1,0 +1,56 @@
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, test } from 'vitest';
+import { KpiTile, type KpiTileModel } from './kpi-tile';
+import { StatusBadge } from './status-badge';
+
+const model: KpiTileModel = {
+  id: 'p99',
+  title: 'Checkout latency (p99)',
+  category: 'health',
+  valueText: '1.32 s',
+  change: { text: '+12 % over last 6 h', tone: 'bad' },
+  status: 'breached',
+  reason: 'p99 latency above 800 ms in 3 of the last 5 minutes',
+  points: [
+    { t: 0, v: 400 },
+    { t: 60_000, v: 900 },
+  ],
+  lines: [{ value: 800, kind: 'breached', label: 'Breached at 800 ms' }],
+  sparklineLabel: 'Checkout latency (p99) over last 6 h',
+};
+
+describe('KPI tile', () => {
+  test('is a named article with value, change, status word and reason', () => {
+    render(<KpiTile model={model} />);
+    const tile = screen.getByRole('article', { name: 'Checkout latency (p99)' });
+    expect(within(tile).getByTestId('kpi-value')).toHaveTextContent('1.32 s');
+    expect(within(tile).getByText('+12 % over last 6 h')).toHaveClass('change-bad');
+    expect(within(tile).getByText('Breached')).toBeInTheDocument();
+    expect(within(tile).getByText(/above 800 ms in 3 of the last 5 minutes/)).toBeInTheDocument();
+    expect(
+      within(tile).getByRole('img', { name: 'Checkout latency (p99) over last 6 h' }),
+    ).toBeInTheDocument();
+  });
+
+  test('renders names and reasons as text, never as HTML', () => {
+    const hostile = { ...model, title: '<img src=x onerror=alert(1)>', reason: '<script>alert(1)</script>' };
+    const { container } = render(<KpiTile model={hostile} />);
+    expect(container.querySelector('img, script')).toBeNull();
+    expect(screen.getByRole('heading', { name: '<img src=x onerror=alert(1)>' })).toBeInTheDocument();
+  });
+
+  test.each([
+    ['ok', 'OK'],
+    ['at-risk', 'At risk'],
+    ['breached', 'Breached'],
+    ['no-data', 'No data'],
+    ['error', 'Error'],
+    ['unknown', 'Not judged'],
+    ['pending', 'Loading'],
+  ] as const)('status %s is shown with an icon and the word %s', (status, word) => {
+    const { container } = render(<StatusBadge status={status} />);
+    expect(screen.getByText(word)).toBeInTheDocument();
+    expect(container.querySelector('svg.status-icon')).not.toBeNull();
+    expect(container.firstElementChild).toHaveAttribute('data-status', status);
+  });
+});

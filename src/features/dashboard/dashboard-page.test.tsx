@@ -1,0 +1,65 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test } from 'vitest';
+import { readDashboardFile, setupAppHarness } from '../../testing/render-app';
+
+const app = setupAppHarness();
+
+async function tileValue(title: string): Promise<string> {
+  const tile = await screen.findByRole('article', { name: title });
+  await waitFor(() => expect(within(tile).getByTestId('kpi-value')).toHaveTextContent(/\d/), {
+    timeout: 5000,
+  });
+  return within(tile).getByTestId('kpi-value').textContent ?? '';
+}
+
+describe('dashboard page', () => {
+  test('shows every KPI of the checkout dashboard with a value, a status word and its outcome', async () => {
+    app.render('/d/checkout');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Checkout' })).toBeInTheDocument();
+    expect(await tileValue('Orders per minute')).toMatch(/\/min$/);
+    expect(await tileValue('Payment success rate')).toMatch(/%$/);
+    expect(await tileValue('Cost per order')).toMatch(/^\$/);
+    const pay = screen.getByRole('region', { name: 'Customers can pay' });
+    await waitFor(() => expect(within(pay).getAllByText(/^(At risk|Breached)$/).length).toBeGreaterThan(0));
+    const calls = app.fake.calls.filter((c) => c.operation === 'GetMetricData');
+    expect(calls.length).toBeGreaterThan(0);
+  });
+
+  test('one broken KPI becomes a named error tile and the others still load', async () => {
+    const original = readDashboardFile('checkout.yaml') ?? '';
+    app.overrideFile('checkout.yaml', original.replace('direction: lower-is-better', 'direction: downwards'));
+    app.render('/d/checkout');
+    const errorTile = await screen.findByRole('article', { name: /: error$/ });
+    expect(errorTile).toHaveTextContent(
+      /checkout\.yaml line \d+, kpis\[\d\]\.direction: 'downwards' is not one of/,
+    );
+    expect(await tileValue('Orders per minute')).toMatch(/\d/);
+  });
+
+  test('a missing dashboard says so and links back to the list', async () => {
+    app.render('/d/no-such-board');
+    expect(
+      await screen.findByRole('heading', { name: /No dashboard called “no-such-board”/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'See all dashboards' })).toHaveAttribute('href', '/');
+  });
+
+  test('changing the time range fetches the new window', async () => {
+    const user = userEvent.setup();
+    app.render('/d/checkout');
+    await tileValue('Orders per minute');
+    app.fake.clearCalls();
+    await user.selectOptions(screen.getByLabelText('Time range'), 'now-24h');
+    const day = 24 * 3600;
+    // Only the view asks for a one-day window; the SLO windows are 6 h, 3 d and 30 d.
+    const spans = (): number[] =>
+      app.fake.calls
+        .filter((c) => c.operation === 'GetMetricData')
+        .map((c) => {
+          const body = c.body as { StartTime: number; EndTime: number };
+          return body.EndTime - body.StartTime;
+        });
+    await waitFor(() => expect(spans().some((s) => s >= day && s <= day + 600)).toBe(true));
+  });
+});
