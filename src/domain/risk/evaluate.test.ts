@@ -68,6 +68,24 @@ describe('evaluateKpi', () => {
     ).toEqual(['threshold']);
   });
 
+  test('a metric that only reports when something goes wrong (notBreaching) is ok while silent', () => {
+    const kpi: KpiRules = {
+      title: 'Payment errors',
+      direction: 'lower-is-better',
+      threshold: {
+        breached: 5,
+        datapointsToAlarm: 1,
+        evaluationPeriods: 1,
+        treatMissingData: 'notBreaching',
+      },
+    };
+    expect(evaluateKpi(input({ kpi, series: [] })).status).toBe('ok');
+    expect(evaluateKpi(input({ kpi, series: periods([9], 60, NOW - 3_600_000) })).status).toBe('ok');
+    expect(evaluateKpi(input({ kpi, series: periods([9]) })).status).toBe('breached');
+    const watched = evaluateKpi(input({ kpi: { ...kpi, staleAfter: 1800 }, series: [] }));
+    expect(watched.status).toBe('no-data');
+  });
+
   test('no data at all is no-data with one reason, not a pile of "too few datapoints"', () => {
     const result = evaluateKpi(input({ series: [] }));
     expect(result.status).toBe('no-data');

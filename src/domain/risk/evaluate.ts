@@ -64,7 +64,7 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
       evaluatedAt: now,
       code: input.error.code,
     });
-  } else {
+  } else if (!missingDataIsExpected(input)) {
     result.staleness = assessStaleness(last, period, now, kpi.staleAfter);
     if (!last) {
       seriesMissing = true;
@@ -168,6 +168,16 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
   result.reasons = sortReasons(reasons);
   result.status = worstStatus(result.reasons.map((r) => r.status));
   return result;
+}
+
+/**
+ * A KPI whose M-out-of-N rules all treat missing data as notBreaching reports only when something happens
+ * (errors, throttles); silence is good news there, so gaps are not stale unless staleAfter says otherwise.
+ */
+function missingDataIsExpected({ kpi }: KpiRiskInput): boolean {
+  if (kpi.staleAfter !== undefined) return false;
+  const treatments = [kpi.threshold, kpi.anomaly].flatMap((rule) => (rule ? [rule.treatMissingData] : []));
+  return treatments.length > 0 && treatments.every((t) => t === 'notBreaching');
 }
 
 function notEvaluated(message: string, now: number): RiskReason {

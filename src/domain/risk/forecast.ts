@@ -1,8 +1,7 @@
 import type { Direction } from '../kpi/schema';
 import type { Point } from '../series';
-import { describeSpan } from '../time/duration';
 import { completePeriodsEnd } from './clean-series';
-import type { ForecastReason, ValueFormat } from './reasons';
+import { describeRoughSpan, type ForecastReason, type ValueFormat } from './reasons';
 import { breachesLimit } from './threshold';
 import { mannKendall, median, theilSen } from './trend-stats';
 
@@ -128,7 +127,7 @@ export function evaluateForecast(
   const when =
     inSeconds === 0
       ? `is already at or ${side} ${ctx.format(target)}`
-      : `${verb} ${side} ${ctx.format(target)} in about ${describeSpan(inSeconds)}`;
+      : `${verb} ${side} ${ctx.format(target)} in about ${describeRoughSpan(inSeconds)}`;
   return {
     facts,
     reasons: [

@@ -24,7 +24,7 @@ export type {
   ThresholdReason,
   ValueFormat,
 } from './reasons';
-export { formatPercent, formatRate, plainFormat, sortReasons } from './reasons';
+export { describeRoughSpan, formatPercent, formatRate, plainFormat, sortReasons } from './reasons';
 export type { OutcomeEvaluation, OutcomeLike, OutcomeReason } from './rollup';
 export { rollUpOutcome } from './rollup';
 export type { BurnRateFact, SloConfig, SloFacts, SloInputs, SloSeriesInput } from './slo';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   describePeriods,
+  describeRoughSpan,
   formatPercent,
   formatRate,
   plainFormat,
@@ -84,5 +85,18 @@ describe('sortReasons', () => {
       'forecast 2',
       'stale',
     ]);
+  });
+});
+
+describe('describeRoughSpan', () => {
+  test.each([
+    [90, '2 min'],
+    [6000, '1 h 40 min'],
+    [6120, '1 h 40 min'],
+    [87_840, '24 h'],
+    [180_000, '2 days'],
+    [Number.POSITIVE_INFINITY, 'forever'],
+  ])('%d s → about %s', (seconds, text) => {
+    expect(describeRoughSpan(seconds)).toBe(text);
   });
 });

@@ -196,3 +196,15 @@ export function describePeriods(count: number, periodSeconds: number): string {
   if (unit) return `${count} ${count === 1 ? unit[0] : unit[1]}`;
   return `${count} ${count === 1 ? 'period' : 'periods'} of ${describeSpan(periodSeconds)}`;
 }
+
+/** A span for "in about …" sentences: whole hours past 10 h, 5-minute steps past 1 h, so estimates do not look exact. */
+export function describeRoughSpan(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'forever';
+  const rounded =
+    seconds >= 36_000
+      ? Math.round(seconds / 3600) * 3600
+      : seconds >= 3600
+        ? Math.round(seconds / 300) * 300
+        : seconds;
+  return describeSpan(rounded);
+}

@@ -4,6 +4,7 @@ import type { Point } from '../series';
 import { describeSpan } from '../time/duration';
 import { cleanSeries, completePeriodsEnd, pointsBetween } from './clean-series';
 import {
+  describeRoughSpan,
   type ErrorReason,
   formatPercent,
   formatRate,
@@ -153,7 +154,7 @@ export function evaluateSlo(
       ...base,
       rule: 'slo-burn',
       status: b.severity,
-      message: `${ctx.title}: error budget burning ${formatRate(b.longBurnRate)} over the last ${describeSpan(b.long)} (${formatRate(b.shortBurnRate)} over ${describeSpan(b.short)}) — a ${windowAdjective(window)} budget gone in about ${describeSpan(lasts)}`,
+      message: `${ctx.title}: error budget burning ${formatRate(b.longBurnRate)} over the last ${describeSpan(b.long)} (${formatRate(b.shortBurnRate)} over ${describeSpan(b.short)}) — a ${windowAdjective(window)} budget gone in about ${describeRoughSpan(lasts)}`,
       observed: b.longBurnRate,
       threshold: b.rate,
       window: b.long,
