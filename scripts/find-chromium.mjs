@@ -20,11 +20,13 @@ export async function findChromium() {
       const path = await sparticuz.executablePath();
       if (path && existsSync(path)) return { path, source: '@sparticuz/chromium' };
     } catch (error) {
-      throw new Error(`could not unpack the Chromium in @sparticuz/chromium (${error.message}); set CHROMIUM_PATH.`);
+      throw new Error(
+        `could not unpack the Chromium in @sparticuz/chromium (${error.message}); set CHROMIUM_PATH.`,
+      );
     }
   }
   throw new Error(
-    'no Chromium found: set CHROMIUM_PATH, install Debian\'s chromium package, or run on Linux x64 where @sparticuz/chromium ships one.',
+    "no Chromium found: set CHROMIUM_PATH, install Debian's chromium package, or run on Linux x64 where @sparticuz/chromium ships one.",
   );
 }
 

@@ -4,9 +4,9 @@ import { HOUR } from './timeline';
 /** Fixed hourly spend (load balancer, NAT, storage) in USD. */
 const FIXED_PER_HOUR = 3.2;
 /** Usage-based spend per order before the creep (Lambda, DynamoDB on demand, SQS, logs). */
-const BASE_PER_ORDER = 0.022;
+const BASE_PER_ORDER = 0.01;
 /** A runaway log-ingestion setting adds this much per order for every hour it has been on. */
-const CREEP_PER_ORDER_PER_HOUR = 0.0025;
+const CREEP_PER_ORDER_PER_HOUR = 0.002;
 
 /**
  * AWS/Billing EstimatedCharges: the month-to-date estimate in USD. Real billing data arrives a few

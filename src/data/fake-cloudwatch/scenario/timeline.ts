@@ -19,10 +19,10 @@ const FLASH_SALE_START = 210 * MINUTE;
 const FLASH_SALE_END = 270 * MINUTE;
 const LEGACY_STOP = 50 * MINUTE;
 const LEGACY_RESTART = 300 * MINUTE;
-/** The cost creep runs for 18 hours of every day, starting 6 hours before the anchor. */
+/** The cost creep runs for 20 hours of every day, starting 12 hours before the anchor, so a forecast has a clean half-day trend. */
 const CREEP_CYCLE = DAY;
-const CREEP_PHASE_AT_ANCHOR = 6 * HOUR;
-const CREEP_LENGTH = 18 * HOUR;
+const CREEP_PHASE_AT_ANCHOR = 12 * HOUR;
+const CREEP_LENGTH = 20 * HOUR;
 
 export interface Timeline {
   anchor: number;
