@@ -19,6 +19,8 @@ export interface KpiTileModel {
   sparklineLabel: string;
   /** Extra line under the value: partial data, stale notice. */
   note?: string;
+  /** SLO attainment and error budget left (1 = untouched, ≤ 0 = spent). */
+  slo?: { text: string; budgetRemaining: number };
 }
 
 /** One KPI: the value is the largest thing on it; status in colour, icon and word; one line of why. */
@@ -39,10 +41,25 @@ export function KpiTile({ model, actions }: { model: KpiTileModel; actions?: Rea
         {model.change ? <span className={`change-${model.change.tone}`}>{model.change.text}</span> : '\u00a0'}
       </p>
       <Sparkline points={model.points} lines={model.lines} label={model.sparklineLabel} />
+      {model.slo && <SloBudget {...model.slo} />}
       <p className="kpi-reason" title={model.reason}>
         {model.reason ?? model.note ?? '\u00a0'}
       </p>
       {actions}
     </article>
+  );
+}
+
+/** The error budget as a bar that empties, with the numbers in words beside it. */
+function SloBudget({ text, budgetRemaining }: { text: string; budgetRemaining: number }): ReactElement {
+  const left = Math.max(0, Math.min(1, budgetRemaining));
+  const tone = budgetRemaining <= 0 ? 'spent' : budgetRemaining < 0.25 ? 'low' : 'fine';
+  return (
+    <p className={`kpi-slo budget-${tone}`}>
+      <span className="budget-bar" aria-hidden="true">
+        <span style={{ width: `${left * 100}%` }} />
+      </span>
+      <span>{text}</span>
+    </p>
   );
 }

@@ -35,6 +35,25 @@ export function referenceLines(kpi: Kpi): SparklineLine[] {
   return lines;
 }
 
+const percent = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** "SLO 99.5 %: 97 % met · budget 42 % left" (or "overspent by 540 %"), when the KPI has an SLO. */
+export function sloLine(evaluation: KpiEvaluation | undefined): Pick<KpiTileModel, 'slo'> {
+  const slo = evaluation?.slo;
+  if (!slo || slo.budgetRemaining === undefined) return {};
+  const met = slo.attainment === undefined ? '' : `${percent.format(slo.attainment * 100)} % met · `;
+  const budget =
+    slo.budgetRemaining >= 0
+      ? `budget ${percent.format(Math.round(slo.budgetRemaining * 100))} % left`
+      : `budget overspent by ${percent.format(Math.round(-slo.budgetRemaining * 100))} %`;
+  return {
+    slo: {
+      text: `SLO ${percent.format(slo.objective)} %: ${met}${budget}`,
+      budgetRemaining: slo.budgetRemaining,
+    },
+  };
+}
+
 interface TileInput {
   kpi: Kpi;
   result?: SeriesResult;
@@ -70,5 +89,6 @@ export function buildTileModel({ kpi, result, evaluation, rangeWords }: TileInpu
     lines: referenceLines(kpi),
     sparklineLabel: `${kpi.title} over ${rangeWords}`,
     ...(notes.length ? { note: notes.join(' ') } : {}),
+    ...sloLine(evaluation),
   };
 }

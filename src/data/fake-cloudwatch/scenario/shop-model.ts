@@ -11,7 +11,7 @@ const PROVIDER_SHARE: Record<Provider, number> = { stripe: 0.55, adyen: 0.3, pay
 const PEAK_REQUESTS_PER_MINUTE: Record<Environment, number> = { prod: 140, staging: 48 };
 /** Share of Adyen payments failing at the height of the incident; overall about 8 %. */
 const ADYEN_INCIDENT_FAILURE = 0.25;
-const BASE_FAILURE = 0.004;
+const BASE_FAILURE = 0.0015;
 
 /** Everything the shop did in one minute in one environment; other metrics derive from it. */
 export interface ShopMinute {

@@ -21,6 +21,12 @@ const LEGACY_STOP = 50 * MINUTE;
 const LEGACY_RESTART = 300 * MINUTE;
 /** The cost creep runs for 20 hours of every day, starting 12 hours before the anchor, so a forecast has a clean half-day trend. */
 const CREEP_CYCLE = DAY;
+/**
+ * Incidents that ended well before the demo opened were small blips (2 % of the severity), so a 30-day
+ * SLO still has budget left while the last half day's incidents burn it fast enough to flag.
+ */
+const FULL_HISTORY = 12 * HOUR;
+const PAST_SEVERITY = 0.02;
 const CREEP_PHASE_AT_ANCHOR = 12 * HOUR;
 const CREEP_LENGTH = 20 * HOUR;
 
@@ -54,17 +60,18 @@ function clamp01(x: number): number {
 export function createTimeline(anchor: number): Timeline {
   const incidentOrigin = anchor - INCIDENT_PHASE_AT_ANCHOR;
   const phase = (t: number): number => mod(t - incidentOrigin, INCIDENT_CYCLE);
+  const scale = (t: number): number => (t < anchor - FULL_HISTORY ? PAST_SEVERITY : 1);
   return {
     anchor,
     paymentSeverity(t) {
       const p = phase(t);
-      if (p < INCIDENT_LENGTH) return clamp01(p / PAYMENT_RAMP);
-      return clamp01(1 - (p - INCIDENT_LENGTH) / RECOVERY);
+      if (p < INCIDENT_LENGTH) return scale(t) * clamp01(p / PAYMENT_RAMP);
+      return scale(t) * clamp01(1 - (p - INCIDENT_LENGTH) / RECOVERY);
     },
     latencySeverity(t) {
       const p = phase(t);
-      if (p < INCIDENT_LENGTH) return clamp01(p / LATENCY_RAMP);
-      return clamp01(1 - (p - INCIDENT_LENGTH) / RECOVERY);
+      if (p < INCIDENT_LENGTH) return scale(t) * clamp01(p / LATENCY_RAMP);
+      return scale(t) * clamp01(1 - (p - INCIDENT_LENGTH) / RECOVERY);
     },
     incidentMinutes(t) {
       const p = phase(t);
