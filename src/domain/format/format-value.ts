@@ -42,6 +42,11 @@ function formatCurrency(
   const options: Intl.NumberFormatOptions = { style: 'currency', currency };
   if (compact && abs >= 1000) options.notation = 'compact';
   else if (abs > 0 && abs < 0.01) options.maximumSignificantDigits = 2;
+  else if (abs < 0.1) {
+    // Unit costs such as $0.045 per order: cents alone would show a $0.045 limit as $0.05.
+    options.minimumSignificantDigits = 2;
+    options.maximumSignificantDigits = 3;
+  }
   try {
     return numberFormat(locale, options).format(value);
   } catch {

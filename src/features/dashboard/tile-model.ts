@@ -44,8 +44,8 @@ export function sloLine(evaluation: KpiEvaluation | undefined): Pick<KpiTileMode
   const met = slo.attainment === undefined ? '' : `${percent.format(slo.attainment * 100)} % met · `;
   const budget =
     slo.budgetRemaining >= 0
-      ? `budget ${percent.format(Math.round(slo.budgetRemaining * 100))} % left`
-      : `budget overspent by ${percent.format(Math.round(-slo.budgetRemaining * 100))} %`;
+      ? `${percent.format(Math.round(slo.budgetRemaining * 100))} % budget left`
+      : `budget overspent ${percent.format(Math.round(-slo.budgetRemaining * 100))} %`;
   return {
     slo: {
       text: `SLO ${percent.format(slo.objective)} %: ${met}${budget}`,
