@@ -1,0 +1,58 @@
+import { createRoute, Link, Outlet, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
+import { DashboardPage } from '../../features/dashboard/dashboard-page';
+import { DashboardListPage } from '../../features/dashboard-list/dashboard-list-page';
+import { decodeDashboardSearch, encodeDashboardSearch } from '../../url/dashboard-search';
+import { rootRoute } from './root-route';
+
+function DeskLayout(): ReactElement {
+  return (
+    <>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          Bellwether
+        </Link>
+      </header>
+      <Outlet />
+    </>
+  );
+}
+
+/** Screens for people at a desk: a header with navigation around the page. */
+export const deskRoute = createRoute({ getParentRoute: () => rootRoute, id: 'desk', component: DeskLayout });
+
+export const indexRoute = createRoute({
+  getParentRoute: () => deskRoute,
+  path: '/',
+  component: DashboardListPage,
+});
+
+/** Search params arrive as flat strings (see src/url/search-params.ts); codecs decide what they mean. */
+export function flatSearch(search: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(search).map(([k, v]) => [k, String(v)]));
+}
+
+export const dashboardRoute = createRoute({
+  getParentRoute: () => deskRoute,
+  path: '/d/$dashboardId',
+  validateSearch: flatSearch,
+  component: DashboardRoute,
+});
+
+function DashboardRoute(): ReactElement {
+  const { dashboardId } = useParams({ from: '/desk/d/$dashboardId' });
+  const search = useSearch({ from: '/desk/d/$dashboardId' });
+  const navigate = useNavigate();
+  const view = decodeDashboardSearch(search);
+  return (
+    <DashboardPage
+      dashboardId={dashboardId}
+      range={view.range}
+      variables={view.variables}
+      ignoredParams={view.ignored}
+      onViewChange={(next) =>
+        navigate({ to: '/d/$dashboardId', params: { dashboardId }, search: encodeDashboardSearch(next) })
+      }
+    />
+  );
+}
