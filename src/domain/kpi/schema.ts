@@ -67,6 +67,14 @@ export const kpiSchema = z
         message: 'a currency KPI names its ISO code, e.g. currency: USD',
       });
     }
+    if (kpi.anomaly && kpi.query.kind !== 'metric') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['anomaly'],
+        message:
+          'an anomaly band is computed for a single metric: use query.metric, or drop anomaly for this KPI',
+      });
+    }
     if (kpi.forecast && kpi.threshold?.breached === undefined) {
       ctx.addIssue({
         code: 'custom',
