@@ -12,7 +12,7 @@ const MAX_QUOTE = 40;
 
 /** Quotes what arrived in the address for a notice, cut short so a pasted blob never floods the page. */
 export function quoteParam(raw: string): string {
-  const clean = Array.from(raw.replace(/[\u0000-\u001f\u007f]/g, ' '));
+  const clean = Array.from(raw.replace(/\p{Cc}/gu, ' '));
   return `'${clean.length > MAX_QUOTE ? `${clean.slice(0, MAX_QUOTE).join('')}…` : clean.join('')}'`;
 }
 

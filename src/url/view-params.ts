@@ -35,7 +35,7 @@ const MAX_FILTER = 100;
 /** `q=payment`: a text filter on KPI titles; long text is cut, control characters dropped. */
 export const filterCodec: ParamCodec<string> = {
   decode(raw) {
-    const clean = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+    const clean = raw.replace(/\p{Cc}/gu, '').trim();
     if (clean === '') return { ok: false, notice: 'q is empty' };
     if (clean.length > MAX_FILTER) {
       return { ok: true, value: clean.slice(0, MAX_FILTER), notice: `q was cut to ${MAX_FILTER} characters` };
