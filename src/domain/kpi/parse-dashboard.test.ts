@@ -86,7 +86,7 @@ describe('parseDashboard: one mistake in a KPI', () => {
         [
           'colour:',
           'kpis[0].colour',
-          "unknown field 'colour' (allowed here: id, title, description, owner, category, unit, currency, direction, runbook, alarms, informational, query, threshold, slo, forecast, anomaly, staleAfter)",
+          "unknown field 'colour' (allowed here: id, title, description, owner, category, unit, currency, direction, runbook, alarms, informational, query, threshold, slo, forecast, anomaly, staleAfter, breakdowns)",
         ],
       ],
     ],

@@ -58,6 +58,20 @@ export const kpiSchema = z
     forecast: forecastSchema.optional(),
     anomaly: anomalySchema.optional(),
     staleAfter: durationSchema.optional(),
+    breakdowns: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^[A-Za-z][A-Za-z0-9_.:-]{0,127}$/,
+            'a breakdown is a CloudWatch dimension name, such as AvailabilityZone',
+          ),
+      )
+      .max(10)
+      .optional()
+      .meta({
+        description: 'Dimensions the drill-down offers to break the KPI down by, e.g. [PaymentProvider].',
+      }),
   })
   .superRefine((kpi, ctx) => {
     if (kpi.unit === 'currency' && kpi.currency === undefined) {
