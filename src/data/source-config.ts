@@ -1,6 +1,14 @@
 import type { CredentialsInput, StaticCredentials } from './cloudwatch/client';
+import { endpointFor } from './cloudwatch/client';
 import { createCloudWatchSource } from './cloudwatch/cloudwatch-source';
-import type { MetricsSource } from './metrics-source';
+import {
+  CloudWatchError,
+  describePartialData,
+  type UnreachableCause,
+  withUnreachableCause,
+} from './cloudwatch/errors';
+import type { Connection } from './credentials/connection';
+import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source';
 
 /**
  * Which CloudWatch the app talks to. This file is the only place that decides; screens get a
@@ -9,9 +17,9 @@ import type { MetricsSource } from './metrics-source';
  * - demo: the simulated account. Requests go to the regional AWS endpoint with static fake
  *   credentials and the msw worker answers them in the browser, so nothing leaves the machine.
  * - custom-endpoint: any endpoint that speaks CloudWatch's protocol (the loopback fake server, a
- *   local emulator), with fake credentials unless given.
- * - aws: a real account. Credentials come from sign-in (Cognito) or are pasted; how they are
- *   obtained arrives in a later change, so this takes them ready-made.
+ *   local emulator, a proxy on the operator's side), with fake credentials unless given.
+ * - aws: a real account at the regional endpoints, with credentials from a Connection (Cognito,
+ *   pasted) or given ready-made.
  */
 export type SourceConfig =
   | { kind: 'demo' }
@@ -26,23 +34,88 @@ export const DEMO_CREDENTIALS: StaticCredentials = {
 
 export interface SourceOptions {
   now?: () => number;
+  /**
+   * Tells a CORS or CSP refusal from a dead network when a call gets no HTTP answer (the browser reports
+   * all three alike). Absent: errors stay as the SDK reported them.
+   */
+  diagnose?: (endpoint: string) => Promise<UnreachableCause>;
 }
 
 /** Builds the MetricsSource for a configuration. */
 export function createMetricsSource(config: SourceConfig, options: SourceOptions = {}): MetricsSource {
   const clock = options.now === undefined ? {} : { now: options.now };
-  switch (config.kind) {
-    case 'demo':
-      return createCloudWatchSource({ credentials: DEMO_CREDENTIALS, ...clock });
-    case 'custom-endpoint':
-      return createCloudWatchSource({
-        credentials: config.credentials ?? DEMO_CREDENTIALS,
-        endpoint: config.endpoint,
-        ...clock,
+  const source = (() => {
+    switch (config.kind) {
+      case 'demo':
+        return createCloudWatchSource({ credentials: DEMO_CREDENTIALS, ...clock });
+      case 'custom-endpoint':
+        return createCloudWatchSource({
+          credentials: config.credentials ?? DEMO_CREDENTIALS,
+          endpoint: config.endpoint,
+          ...clock,
+        });
+      case 'aws':
+        return createCloudWatchSource({ credentials: config.credentials, ...clock });
+    }
+  })();
+  const endpoint = config.kind === 'custom-endpoint' ? config.endpoint : undefined;
+  return withDiagnosis(source, endpoint, options.diagnose);
+}
+
+/** The source config a deployment's connection calls for: the demo, or real CloudWatch signed by the connection. */
+export function sourceConfigFor(connection: Pick<Connection, 'config' | 'credentials'>): SourceConfig {
+  const { config } = connection;
+  if (config.credentials.source === 'demo') return { kind: 'demo' };
+  const credentials = (): Promise<StaticCredentials> => connection.credentials();
+  return config.endpoint === undefined
+    ? { kind: 'aws', credentials }
+    : { kind: 'custom-endpoint', endpoint: config.endpoint, credentials };
+}
+
+/** Names the failures of a source in words the screens show, without changing what succeeded. */
+function withDiagnosis(
+  source: MetricsSource,
+  endpoint: string | undefined,
+  diagnose: SourceOptions['diagnose'],
+): MetricsSource {
+  const explain = async (error: unknown, region: string): Promise<never> => {
+    if (diagnose && error instanceof CloudWatchError && error.code === 'Network') {
+      const target = endpointFor(region, endpoint);
+      throw withUnreachableCause(error, await diagnose(target), target);
+    }
+    throw error;
+  };
+  return {
+    async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport> {
+      try {
+        return explainPartialData(await source.fetchSeries(requests, signal));
+      } catch (error) {
+        return explain(error, requests[0]?.region ?? 'us-east-1');
+      }
+    },
+    async describeAlarms(region, names, signal) {
+      try {
+        return await source.describeAlarms(region, names, signal);
+      } catch (error) {
+        return explain(error, region);
+      }
+    },
+  };
+}
+
+/** Adds the remedy to each PartialData message ("MaxDatapointsExceeded: … — narrow the time range …"). */
+export function explainPartialData(report: FetchReport): FetchReport {
+  const results = Object.fromEntries(
+    Object.entries(report.results).map(([ref, result]) => {
+      if (result.complete || result.messages.length === 0) return [ref, result];
+      const messages = result.messages.map((message) => {
+        const match = /^([A-Za-z]+): (.*)$/s.exec(message);
+        return match ? describePartialData(match[1], match[2]) : message;
       });
-    case 'aws':
-      return createCloudWatchSource({ credentials: config.credentials, ...clock });
-  }
+      return [ref, { ...result, messages }];
+    }),
+  );
+  return { ...report, results };
 }
 
 /** Words for the header badge, so nobody mistakes the simulated account for production. */
@@ -57,7 +130,7 @@ export function describeSource(config: SourceConfig): string {
   }
 }
 
-/** What the app starts with until sign-in exists: the simulated account. */
+/** What the app starts with when the site has no config.json: the simulated account. */
 export function defaultSourceConfig(): SourceConfig {
   return { kind: 'demo' };
 }

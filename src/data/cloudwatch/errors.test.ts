@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { CloudWatchError, isAbort, toCloudWatchError } from './errors';
+import {
+  CloudWatchError,
+  describePartialData,
+  invalidQueryField,
+  isAbort,
+  noCredentialsError,
+  toCloudWatchError,
+  toCredentialsError,
+  withUnreachableCause,
+} from './errors';
 
 const ctx = {
   operation: 'GetMetricData',
@@ -91,5 +100,84 @@ describe('isAbort', () => {
     expect(isAbort(new Error('other'))).toBe(false);
     controller.abort();
     expect(isAbort(new Error('other'), controller.signal)).toBe(true);
+  });
+});
+
+describe('invalidQueryField', () => {
+  test.each([
+    ['The value p99.9x for parameter MetricDataQueries.member.1.MetricStat.Stat is invalid.', 'query stat'],
+    ['The parameter MetricDataQueries.member.1.MetricStat.Period must be a multiple of 60.', 'query period'],
+    ['Error in expression e1: Unbalanced parenthesis', 'math expression'],
+    ['Metrics Insights query syntax error near FROM', 'Metrics Insights sql'],
+    ['The parameter StartTime must be less than EndTime', 'time range'],
+    ['Something else entirely', undefined],
+  ])('%s → %s', (message, field) => {
+    expect(invalidQueryField(message)).toBe(field);
+  });
+});
+
+describe('describePartialData', () => {
+  test.each([
+    ['MaxDatapointsExceeded', 'limit', 'narrow the time range'],
+    ['Forbidden', 'no access to 111122223333', 'cross-account observability'],
+    ['ArithmeticError', 'division by zero', 'those points are left out'],
+    ['SomethingNew', 'odd', 'SomethingNew: odd'],
+  ])('%s', (code, value, words) => {
+    expect(describePartialData(code, value)).toContain(words);
+  });
+});
+
+describe('withUnreachableCause', () => {
+  const network = toCloudWatchError(new TypeError('Failed to fetch'), ctx);
+  test.each([
+    ['network', 'Network', true, 'no answer at all'],
+    ['cors', 'Cors', false, 'x-amzn-query-mode'],
+    ['csp', 'Cors', false, 'connect-src'],
+  ] as const)('%s → %s', (cause, code, retryable, words) => {
+    const explained = withUnreachableCause(network, cause, ctx.endpoint);
+    expect(explained).toMatchObject({ code, retryable });
+    expect(explained.message).toContain(words);
+  });
+
+  test('leaves errors that had an HTTP answer alone', () => {
+    const throttled = toCloudWatchError(awsError('Throttling', 400, 'Rate exceeded'), ctx);
+    expect(withUnreachableCause(throttled, 'cors', ctx.endpoint)).toBe(throttled);
+  });
+});
+
+describe('toCredentialsError', () => {
+  const pool = 'eu-west-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+  test.each([
+    [
+      awsError('NotAuthorizedException', 400, 'Unauthenticated access is not supported'),
+      false,
+      'AccessDenied',
+      'enable "guest access"',
+    ],
+    [
+      awsError('NotAuthorizedException', 400, 'Invalid login token. Token expired'),
+      true,
+      'ExpiredToken',
+      'sign in again',
+    ],
+    [
+      awsError('ResourceNotFoundException', 400, 'IdentityPool not found'),
+      false,
+      'InvalidCredentials',
+      'check identityPoolId',
+    ],
+    [awsError('TooManyRequestsException', 400, 'slow down'), false, 'Throttling', 'trying again shortly'],
+    [new TypeError('Failed to fetch'), false, 'Network', 'Could not reach Amazon Cognito'],
+  ])('%s', (error, signedIn, code, words) => {
+    const mapped = toCredentialsError(error, pool, signedIn);
+    expect(mapped).toMatchObject({ code });
+    expect(mapped.message).toContain(words);
+  });
+
+  test('noCredentialsError never retries', () => {
+    expect(noCredentialsError('paste credentials')).toMatchObject({
+      code: 'NoCredentials',
+      retryable: false,
+    });
   });
 });

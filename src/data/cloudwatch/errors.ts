@@ -6,6 +6,8 @@ export type CloudWatchErrorCode =
   | 'AccessDenied'
   | 'ServerError'
   | 'Network'
+  | 'Cors'
+  | 'NoCredentials'
   | 'InvalidQuery'
   | 'Unknown';
 
@@ -117,7 +119,7 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     return new CloudWatchError({
       ...base,
       code: 'ExpiredToken',
-      message: `The AWS credentials have expired (${detail}) — sign in again`,
+      message: `The AWS credentials have expired (${detail}) — sign in again or paste fresh credentials on the Connection page; the dashboard keeps showing its last data until then`,
       retryable: false,
     });
   }
@@ -133,12 +135,14 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     return new CloudWatchError({
       ...base,
       code: 'AccessDenied',
-      message: `Access denied: the credentials are not allowed to call cloudwatch:${ctx.operation} in ${ctx.region} — ask an administrator to grant the IAM action cloudwatch:${ctx.operation}`,
+      message: `Access denied: the credentials are not allowed to call cloudwatch:${ctx.operation} in ${ctx.region} — ask an administrator to grant the IAM action cloudwatch:${ctx.operation} (infra/iam/bellwether-read-only.json has the whole policy)`,
       retryable: false,
     });
   }
   if (is(INVALID_QUERY)) {
-    return new CloudWatchError({ ...base, code: 'InvalidQuery', message: detail, retryable: false });
+    const field = invalidQueryField(detail);
+    const message = field === undefined ? detail : `${detail} (the KPI's ${field})`;
+    return new CloudWatchError({ ...base, code: 'InvalidQuery', message, retryable: false });
   }
   if ((status !== undefined && status >= 500) || e.$fault === 'server') {
     return new CloudWatchError({
@@ -152,7 +156,7 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     return new CloudWatchError({
       ...base,
       code: 'Network',
-      message: `Could not reach CloudWatch at ${ctx.endpoint} (${detail}) — check the network connection and the endpoint address`,
+      message: `Could not reach CloudWatch at ${ctx.endpoint} (${detail}) — check the network connection and the endpoint address; if the network is fine, the browser may have blocked the call (CORS or the page's Content-Security-Policy): Check connection on the Connection page tells which`,
       retryable: true,
     });
   }
@@ -161,5 +165,149 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     code: 'Unknown',
     message: `CloudWatch answered ${ctx.operation} with ${awsCode} (HTTP ${status}): ${detail}`,
     retryable: false,
+  });
+}
+
+/** Where in a KPI a CloudWatch validation message points, from the wire parameter it names. */
+const FIELD_HINTS: ReadonlyArray<[RegExp, string]> = [
+  [/MetricStat\.Stat\b|\bstatistic\b/i, 'query stat'],
+  [/MetricStat\.Period\b|\.Period\b|\bperiod\b/i, 'query period'],
+  [/MetricStat\.Unit\b/i, 'query unit'],
+  [/Dimensions?\b/i, 'metric dimensions'],
+  [/MetricName\b|Namespace\b/i, 'metric namespace or name'],
+  [/AccountId\b|account/i, 'accountId'],
+  [/\bSELECT\b|Metrics Insights|query syntax/i, 'Metrics Insights sql'],
+  [/Expression\b|expression/i, 'math expression'],
+  [/StartTime|EndTime/i, 'time range'],
+];
+
+/** The KPI field a CloudWatch validation error is about, if its message says; undefined when unclear. */
+export function invalidQueryField(message: string): string | undefined {
+  return FIELD_HINTS.find(([pattern]) => pattern.test(message))?.[1];
+}
+
+/** Remedies for the codes CloudWatch puts in a result's Messages when its StatusCode is PartialData. */
+const PARTIAL_DATA_REMEDIES: Record<string, string> = {
+  MaxDatapointsExceeded: 'narrow the time range or use a longer period',
+  MaxQueryTimeRangeExceed: 'Metrics Insights reads at most two weeks back; shorten the range',
+  MaxQueryResults: 'Metrics Insights returned its maximum number of series; add a WHERE or LIMIT',
+  MaxMatchingMetricsExceeded:
+    'the query matched more metrics than CloudWatch reads at once; filter it further',
+  Forbidden:
+    'this monitoring account cannot read the named account: link it as a source account in CloudWatch cross-account observability, or remove accountId',
+  InternalError: 'CloudWatch had a problem with part of this query; it is retried at the next refresh',
+  ArithmeticError: 'the expression divided by zero or overflowed for some periods; those points are left out',
+};
+
+/** One PartialData message with what to do about it: "MaxDatapointsExceeded: … — narrow the time range…". */
+export function describePartialData(code: string | undefined, value: string | undefined): string {
+  const text =
+    code && value ? `${code}: ${value}` : (value ?? code ?? 'CloudWatch returned part of the data');
+  const remedy = code === undefined ? undefined : PARTIAL_DATA_REMEDIES[code];
+  return remedy === undefined ? text : `${text} — ${remedy}`;
+}
+
+/** How a call that never got an HTTP answer failed, once the browser has been asked. */
+export type UnreachableCause = 'network' | 'cors' | 'csp';
+
+/**
+ * Rewrites a Network error once its cause is known: the page's Content-Security-Policy blocked the call,
+ * the endpoint answered but not with CORS headers the browser accepts, or it could not be reached at all.
+ */
+export function withUnreachableCause(
+  error: CloudWatchError,
+  cause: UnreachableCause,
+  endpoint: string,
+): CloudWatchError {
+  if (error.code !== 'Network') return error;
+  const messages: Record<UnreachableCause, string> = {
+    network: `Could not reach CloudWatch at ${endpoint}: no answer at all (offline, DNS, firewall or a wrong endpoint address) — check the network and the endpoint in config.json`,
+    cors: `${endpoint} answered, but the browser refused to let the page read it (CORS): the endpoint's preflight does not allow this site or the SigV4 headers — use the regional AWS endpoint, or make the proxy allow Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Target, x-amzn-query-mode, amz-sdk-invocation-id and amz-sdk-request (see docs/aws.md)`,
+    csp: `The page's Content-Security-Policy blocked the call to ${endpoint}: add it to connect-src in index.html and in the CloudFront response-headers policy (npm run deploy does both from config.json)`,
+  };
+  return new CloudWatchError({
+    code: cause === 'cors' ? 'Cors' : cause === 'csp' ? 'Cors' : 'Network',
+    message: messages[cause],
+    retryable: cause === 'network',
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    ...(error.awsCode === undefined ? {} : { awsCode: error.awsCode }),
+    cause: error.cause,
+  });
+}
+
+/** The error the app raises before any call when it has no credentials to sign with. */
+export function noCredentialsError(detail: string): CloudWatchError {
+  return new CloudWatchError({
+    code: 'NoCredentials',
+    message: `Not connected to AWS: ${detail}`,
+    retryable: false,
+    awsCode: 'NoCredentials',
+  });
+}
+
+const COGNITO_REMEDIES: ReadonlyArray<[string, string, boolean]> = [
+  ['NotAuthorizedException', 'Cognito refused the identity', false],
+  [
+    'ResourceNotFoundException',
+    'the identity pool does not exist in that region: check identityPoolId in config.json',
+    false,
+  ],
+  [
+    'InvalidIdentityPoolConfigurationException',
+    "the identity pool's roles are misconfigured: check its guest and authenticated roles' trust policies",
+    false,
+  ],
+  ['TooManyRequestsException', 'Cognito is throttling sign-ins; trying again shortly', true],
+  ['LimitExceededException', 'Cognito is throttling sign-ins; trying again shortly', true],
+];
+
+/**
+ * Maps a failure to obtain Cognito credentials: guest access switched off, an unknown pool, an expired
+ * sign-in token, throttling, or no network, each with what to do.
+ */
+export function toCredentialsError(error: unknown, poolId: string, signedIn: boolean): CloudWatchError {
+  if (error instanceof CloudWatchError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as AwsLike;
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  const detail = typeof e.message === 'string' ? e.message : name;
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  const known = COGNITO_REMEDIES.find(([code]) => code === name);
+  if (name === 'NotAuthorizedException') {
+    const remedy = signedIn
+      ? 'your sign-in has expired or was revoked — sign in again'
+      : `guest access is not enabled on identity pool ${poolId} — enable "guest access" on the pool, or use cognito-user-pool sign-in`;
+    return new CloudWatchError({
+      code: signedIn ? 'ExpiredToken' : 'AccessDenied',
+      message: `Cognito refused (${detail}): ${remedy}`,
+      retryable: false,
+      awsCode: name,
+      cause: error,
+    });
+  }
+  if (known) {
+    return new CloudWatchError({
+      code: known[2] ? 'Throttling' : 'InvalidCredentials',
+      message: `Could not get AWS credentials from Cognito (${detail}): ${known[1]}`,
+      retryable: known[2],
+      awsCode: name,
+      cause: error,
+    });
+  }
+  if (status === undefined) {
+    return new CloudWatchError({
+      code: 'Network',
+      message: `Could not reach Amazon Cognito for credentials (${detail}) — check the network connection`,
+      retryable: true,
+      awsCode: name,
+      cause: error,
+    });
+  }
+  return new CloudWatchError({
+    code: 'InvalidCredentials',
+    message: `Could not get AWS credentials from Cognito: ${name} (HTTP ${status}) ${detail}`,
+    retryable: status >= 500,
+    awsCode: name,
+    httpStatus: status,
+    cause: error,
   });
 }

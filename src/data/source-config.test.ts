@@ -1,0 +1,122 @@
+/**
+ * Every error the app can meet talking to CloudWatch, produced by the simulated account's fault injection
+ * through the real SDK, and the words the app shows for it.
+ */
+import { describe, expect, test } from 'vitest';
+import { NOW, setupFakeCloudWatch } from './fake-cloudwatch/test-support';
+import type { SeriesRequest } from './metrics-source';
+import { createMetricsSource, explainPartialData, sourceConfigFor } from './source-config';
+
+const fake = setupFakeCloudWatch();
+const HOUR = 3_600_000;
+
+function orders(ref = 'orders', extra: Partial<SeriesRequest> = {}): SeriesRequest {
+  return {
+    ref,
+    query: {
+      kind: 'metric',
+      metric: {
+        namespace: 'Shop/Checkout',
+        name: 'OrdersPlaced',
+        dimensions: { Environment: 'prod' },
+        stat: 'Sum',
+      },
+    },
+    region: 'us-east-1',
+    window: { start: NOW - HOUR, end: NOW },
+    period: 60,
+    ...extra,
+  };
+}
+
+const source = createMetricsSource({ kind: 'demo' }, { now: () => NOW });
+
+describe('faults from the simulated account become errors that say what to do', () => {
+  test.each([
+    ['throttle', 'Throttling', true, 'throttling requests'],
+    ['expired', 'ExpiredToken', false, 'keeps showing its last data'],
+    ['5xx', 'ServerError', true, 'HTTP 500'],
+    ['503', 'ServerError', true, 'HTTP 503'],
+    ['network', 'Network', true, 'Check connection'],
+  ] as const)('%s → %s', async (fault, code, retryable, words) => {
+    fake.faults.inject(fault);
+    const error = await source.fetchSeries([orders()]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code, retryable });
+    expect((error as Error).message).toContain(words);
+  });
+
+  test('a network failure is told apart from CORS and CSP when a diagnosis is available', async () => {
+    fake.faults.network();
+    for (const [cause, code, words] of [
+      ['cors', 'Cors', 'refused to let the page read it (CORS)'],
+      [
+        'csp',
+        'Cors',
+        'Content-Security-Policy blocked the call to https://monitoring.us-east-1.amazonaws.com',
+      ],
+      ['network', 'Network', 'no answer at all'],
+    ] as const) {
+      const diagnosed = createMetricsSource(
+        { kind: 'demo' },
+        { now: () => NOW, diagnose: async () => cause },
+      );
+      const error = await diagnosed.fetchSeries([orders()]).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code, message: expect.stringContaining(words) });
+    }
+  });
+
+  test('DescribeAlarms errors name the operation too', async () => {
+    fake.faults.expiredToken({ operations: ['DescribeAlarms'] });
+    await expect(source.describeAlarms('us-east-1', ['checkout-p99-high'])).rejects.toMatchObject({
+      code: 'ExpiredToken',
+    });
+  });
+
+  test('partial data keeps its CloudWatch message and gains a remedy', async () => {
+    fake.faults.partialData();
+    const report = await source.fetchSeries([orders()]);
+    const result = report.results.orders;
+    expect(result?.complete).toBe(false);
+    expect(result?.messages.join(' ')).toMatch(/\S/);
+    const explained = explainPartialData({
+      ...report,
+      results: {
+        x: { ...result!, messages: ['MaxDatapointsExceeded: The maximum datapoints limit was exceeded'] },
+      },
+    });
+    expect(explained.results.x?.messages).toEqual([
+      'MaxDatapointsExceeded: The maximum datapoints limit was exceeded — narrow the time range or use a longer period',
+    ]);
+  });
+
+  test('an invalid expression names the KPI field CloudWatch objected to', async () => {
+    const bad = orders('bad', { query: { kind: 'math', expression: 'SUM(', metrics: {} } });
+    const report = await source.fetchSeries([bad, orders()]);
+    expect(report.results.bad?.error).toMatchObject({
+      code: 'InvalidQuery',
+      message: expect.stringContaining("the KPI's math expression"),
+    });
+    expect(report.results.orders?.error).toBeUndefined();
+  });
+});
+
+describe('sourceConfigFor', () => {
+  const credentials = async () => ({ accessKeyId: 'ASIA', secretAccessKey: 's' });
+  test.each([
+    [{ regions: ['us-east-1'], credentials: { source: 'demo' as const } }, 'demo'],
+    [
+      { regions: ['us-east-1'], credentials: { source: 'cognito-guest' as const, identityPoolId: 'x' } },
+      'aws',
+    ],
+    [
+      {
+        regions: ['us-east-1'],
+        endpoint: 'http://127.0.0.1:4566',
+        credentials: { source: 'pasted' as const, allowSessionStorage: true },
+      },
+      'custom-endpoint',
+    ],
+  ])('%j → %s', (config, kind) => {
+    expect(sourceConfigFor({ config, credentials }).kind).toBe(kind);
+  });
+});
