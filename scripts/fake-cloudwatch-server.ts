@@ -1,0 +1,273 @@
+/**
+ * The simulated CloudWatch account over real HTTP on loopback: the fake's `serveRequest` behind a small
+ * node:http adapter that answers CORS preflights the way AWS endpoints do, so a browser on another origin
+ * (the built app) or the AWS CLI can talk to it. Run: npm run fake-cloudwatch -- [--port 9327] [--fault throttle]
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  FaultController,
+  faultKinds,
+  parseFaultParameter,
+  type RecordedCall,
+  serveRequest,
+} from '../src/data/fake-cloudwatch';
+import { createOperations } from '../src/data/fake-cloudwatch/operations';
+import { createScenario } from '../src/data/fake-cloudwatch/scenario/scenario';
+
+/**
+ * Request headers the SDK for JavaScript v3 sends from a browser to CloudWatch (SigV4, the JSON protocol,
+ * the SDK's invocation headers). A preflight asking for anything else is refused, as AWS refuses it.
+ */
+export const ALLOWED_REQUEST_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-target',
+  'x-amzn-query-mode',
+  'x-amz-user-agent',
+  'x-amz-content-sha256',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+] as const;
+
+/** Response headers a page may read; x-amzn-query-error is not exposed, so the SDK must read the body's __type. */
+export const EXPOSED_RESPONSE_HEADERS = ['x-amzn-requestid'] as const;
+
+const ALLOWED_METHODS = ['GET', 'POST'];
+const MAX_BODY_BYTES = 1_048_576;
+
+export interface PreflightRecord {
+  origin: string | undefined;
+  method: string | undefined;
+  headers: string[];
+  allowed: boolean;
+}
+
+export interface LoopbackOptions {
+  port?: number;
+  now?: () => number;
+  anchor?: number;
+  /** Operations answered with AccessDenied, as for credentials whose policy lacks the action. */
+  deny?: string[];
+}
+
+export interface LoopbackCloudWatch {
+  url: string;
+  port: number;
+  faults: FaultController;
+  calls: RecordedCall[];
+  preflights: PreflightRecord[];
+  /** Origins of the signed requests that reached the account (the browser sets Origin on cross-origin calls). */
+  origins: Array<string | undefined>;
+  deny: Set<string>;
+  close(): Promise<void>;
+}
+
+/** Decides a CORS preflight like an AWS endpoint: any origin, GET/POST, and only the headers the SDK needs. */
+export function answerPreflight(
+  method: string | undefined,
+  requested: string | undefined,
+): { allowed: boolean; headers: string[] } {
+  const headers = (requested ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+  const allowedHeaders = new Set<string>(ALLOWED_REQUEST_HEADERS);
+  const allowed =
+    method !== undefined &&
+    ALLOWED_METHODS.includes(method.toUpperCase()) &&
+    headers.every((h) => allowedHeaders.has(h));
+  return { allowed, headers };
+}
+
+function corsHeaders(): Record<string, string> {
+  return {
+    'access-control-allow-origin': '*',
+    'access-control-expose-headers': EXPOSED_RESPONSE_HEADERS.join(', '),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function accessDenied(operation: string): { status: number; headers: Record<string, string>; body: string } {
+  return {
+    status: 403,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'AccessDenied;Sender' },
+    body: JSON.stringify({
+      __type: 'com.amazon.coral.service#AccessDeniedException',
+      message: `User: arn:aws:sts::123456789012:assumed-role/bellwether-reader/session is not authorized to perform: cloudwatch:${operation} because no identity-based policy allows the cloudwatch:${operation} action`,
+    }),
+  };
+}
+
+/** Starts the loopback CloudWatch on 127.0.0.1 (port 0 = any free port) and resolves once it listens. */
+export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Promise<LoopbackCloudWatch> {
+  const now = options.now ?? Date.now;
+  const anchor = options.anchor ?? Math.floor(now() / 900_000) * 900_000;
+  const faults = new FaultController();
+  const calls: RecordedCall[] = [];
+  const preflights: PreflightRecord[] = [];
+  const origins: Array<string | undefined> = [];
+  const deny = new Set(options.deny ?? []);
+  const operations = createOperations(createScenario(anchor));
+  let base = '';
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const origin = req.headers.origin;
+    if (req.method === 'OPTIONS') {
+      const method = req.headers['access-control-request-method'];
+      const requested = req.headers['access-control-request-headers'];
+      const answer = answerPreflight(typeof method === 'string' ? method : undefined, requested);
+      preflights.push({ origin, method, headers: answer.headers, allowed: answer.allowed });
+      if (!answer.allowed) {
+        res
+          .writeHead(403, { 'content-type': 'text/plain' })
+          .end('CORS preflight refused: method or header not allowed');
+        return;
+      }
+      res
+        .writeHead(200, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': ALLOWED_METHODS.join(', '),
+          'access-control-allow-headers': answer.headers.join(', '),
+          'access-control-max-age': '172800',
+          'content-length': '0',
+        })
+        .end();
+      return;
+    }
+    if (req.method !== 'POST') {
+      res
+        .writeHead(404, { ...corsHeaders(), 'content-type': 'text/plain' })
+        .end('CloudWatch answers POST requests');
+      return;
+    }
+    const body = await readBody(req);
+    if (body === undefined) {
+      res.writeHead(413, corsHeaders()).end();
+      return;
+    }
+    origins.push(origin);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operation = target.split('.')[1] ?? '';
+    if (deny.has(operation) && req.headers.authorization) {
+      const denied = accessDenied(operation);
+      res.writeHead(denied.status, { ...denied.headers, ...corsHeaders() }).end(denied.body);
+      return;
+    }
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(key, value);
+      else if (Array.isArray(value)) headers.set(key, value.join(', '));
+    }
+    const request = new Request(new URL(req.url ?? '/', base), {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(body),
+    });
+    const outcome = await serveRequest(request, {
+      operations,
+      faults,
+      now,
+      record: (call) => {
+        calls.push(call);
+        if (calls.length > 1000) calls.splice(0, calls.length - 1000);
+      },
+    });
+    if (outcome.kind === 'network-error') {
+      req.socket.destroy();
+      return;
+    }
+    const { status, headers: answer, body: text } = outcome.response;
+    res.writeHead(status, { ...answer, ...corsHeaders() }).end(text);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, corsHeaders());
+      res.end(error instanceof Error ? error.message : String(error));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  return {
+    url: base,
+    port,
+    faults,
+    calls,
+    preflights,
+    origins,
+    deny,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '9327' },
+      fault: { type: 'string' },
+      deny: { type: 'string', multiple: true },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`fake-cloudwatch: --port ${values.port} is not a port number (0-65535)`);
+    process.exit(2);
+  }
+  const fault = values.fault === undefined ? undefined : parseFaultParameter(values.fault);
+  if (values.fault !== undefined && fault === undefined) {
+    console.error(`fake-cloudwatch: --fault ${values.fault} is not one of ${faultKinds.join(', ')}`);
+    process.exit(2);
+  }
+  let server: LoopbackCloudWatch;
+  try {
+    server = await startLoopbackCloudWatch({ port, deny: values.deny ?? [] });
+  } catch (error) {
+    console.error(
+      `fake-cloudwatch: could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}); choose another with --port`,
+    );
+    process.exit(1);
+  }
+  if (fault) server.faults.inject(fault);
+  console.log(
+    `Simulated CloudWatch listening on ${server.url} (CORS like AWS; any SigV4 credentials accepted)`,
+  );
+  console.log(
+    `  app:     public/config.json → {"endpoint": "${server.url}", "credentials": {"source": "pasted"}}`,
+  );
+  console.log(
+    `  AWS CLI: aws cloudwatch list-metrics --namespace Shop/Checkout --region us-east-1 --endpoint-url ${server.url}`,
+  );
+  console.log('Press Ctrl+C to stop.');
+  const stop = (): void => {
+    server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void main();
+}
