@@ -1,0 +1,295 @@
+import { type PointerEvent, type ReactElement, useMemo, useState } from 'react';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  Scatter,
+  Tooltip,
+  type TooltipContentProps,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
+import type { Point, TimeWindow } from '../../domain/series';
+import { downsampleLttb } from '../../domain/time/downsample';
+import { formatTimestamp, type TimeZoneChoice, tickFormatter, timeTicks } from './time-format';
+import { useWidth } from './use-width';
+import './chart.css';
+
+export interface ChartReferenceLine {
+  value: number;
+  kind: 'at-risk' | 'breached' | 'target';
+  label: string;
+}
+
+export interface ChartMarker extends Point {
+  level: 'at-risk' | 'breached' | 'outside-band';
+}
+
+export interface TimeSeriesChartProps {
+  /** What the chart shows, for screen readers; the datapoint table carries the numbers. */
+  label: string;
+  window: TimeWindow;
+  valueLabel: string;
+  points: readonly Point[];
+  compare?: { label: string; points: readonly Point[] };
+  band?: { lower: readonly Point[]; upper: readonly Point[] };
+  lines?: readonly ChartReferenceLine[];
+  markers?: readonly ChartMarker[];
+  formatValue: (v: number) => string;
+  tz: TimeZoneChoice;
+  height?: number;
+  /** Called with the instants a person dragged across; absent means no drag-to-zoom. */
+  onZoom?: (start: number, end: number) => void;
+}
+
+const Y_AXIS_WIDTH = 76;
+const MARGIN = { top: 12, right: 20, bottom: 4, left: 4 };
+const MAX_MARKERS = 1500;
+
+interface Row {
+  t: number;
+  v?: number;
+  c?: number;
+  band?: [number, number];
+}
+
+/** Value, comparison and band on one time axis, each downsampled with LTTB to about one point per pixel. */
+function buildRows(props: TimeSeriesChartProps, pixels: number): Row[] {
+  const rows = new Map<number, Row>();
+  const row = (t: number): Row => {
+    let r = rows.get(t);
+    if (!r) {
+      r = { t };
+      rows.set(t, r);
+    }
+    return r;
+  };
+  for (const p of downsampleLttb(props.points, pixels)) row(p.t).v = p.v;
+  for (const p of downsampleLttb(props.compare?.points ?? [], pixels)) row(p.t).c = p.v;
+  if (props.band) {
+    const upper = new Map(props.band.upper.map((p) => [p.t, p.v]));
+    const lower = props.band.lower.filter((p) => upper.has(p.t));
+    const step = Math.max(1, Math.ceil(lower.length / pixels));
+    lower.forEach((p, i) => {
+      const hi = upper.get(p.t);
+      if (i % step === 0 && hi !== undefined) row(p.t).band = [p.v, hi];
+    });
+  }
+  return [...rows.values()].sort((a, b) => a.t - b.t);
+}
+
+function yDomain(props: TimeSeriesChartProps): [number, number] {
+  const values: number[] = [];
+  for (const p of props.points) values.push(p.v);
+  for (const p of props.compare?.points ?? []) values.push(p.v);
+  for (const p of props.band?.lower ?? []) values.push(p.v);
+  for (const p of props.band?.upper ?? []) values.push(p.v);
+  for (const l of props.lines ?? []) values.push(l.value);
+  const finite = values.filter(Number.isFinite);
+  if (finite.length === 0) return [0, 1];
+  let min = finite[0] ?? 0;
+  let max = min;
+  for (const v of finite) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const pad = (max - min) * 0.06 || Math.abs(max) * 0.05 || 1;
+  return [min - pad, max + pad];
+}
+
+/**
+ * The drill-down's large chart: value, earlier period, anomaly band, thresholds and SLO target, rule-breaking
+ * points; drag across it to zoom into that stretch of time.
+ */
+export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
+  const [ref, width] = useWidth<HTMLDivElement>(900);
+  const height = props.height ?? 360;
+  const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
+  const plotWidth = Math.max(10, width - plotLeft - MARGIN.right);
+  const rows = useMemo(() => buildRows(props, Math.round(plotWidth)), [props, plotWidth]);
+  const domain = useMemo(() => yDomain(props), [props]);
+  const span = props.window.end - props.window.start;
+  const ticks = useMemo(
+    () => timeTicks(props.window.start, props.window.end, Math.max(2, Math.floor(plotWidth / 110))),
+    [props.window, plotWidth],
+  );
+  const formatTick = useMemo(() => tickFormatter(props.tz, span), [props.tz, span]);
+  const markers = useMemo(() => {
+    const all = props.markers ?? [];
+    const stride = Math.ceil(all.length / MAX_MARKERS);
+    return stride > 1 ? all.filter((_, i) => i % stride === 0) : all;
+  }, [props.markers]);
+  const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
+
+  const xOf = (event: PointerEvent<HTMLDivElement>): number => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return Math.min(plotLeft + plotWidth, Math.max(plotLeft, event.clientX - rect.left));
+  };
+  const timeAt = (x: number): number => props.window.start + ((x - plotLeft) / plotWidth) * span;
+  const zoomable = props.onZoom !== undefined;
+
+  return (
+    <div className="ts-chart" role="img" aria-label={props.label}>
+      <div
+        ref={ref}
+        className={zoomable ? 'ts-chart-area zoomable' : 'ts-chart-area'}
+        onPointerDown={
+          zoomable
+            ? (e) => {
+                if (e.button !== 0) return;
+                e.currentTarget.setPointerCapture?.(e.pointerId);
+                const x = xOf(e);
+                setDrag({ from: x, to: x });
+              }
+            : undefined
+        }
+        onPointerMove={drag ? (e) => setDrag({ ...drag, to: xOf(e) }) : undefined}
+        onPointerUp={
+          drag
+            ? () => {
+                const [a, b] = [Math.min(drag.from, drag.to), Math.max(drag.from, drag.to)];
+                setDrag(null);
+                if (b - a >= 6) props.onZoom?.(Math.round(timeAt(a)), Math.round(timeAt(b)));
+              }
+            : undefined
+        }
+        onPointerCancel={() => setDrag(null)}
+      >
+        <ComposedChart width={width} height={height} data={rows} margin={MARGIN}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={[props.window.start, props.window.end]}
+            ticks={ticks}
+            tickFormatter={formatTick}
+            allowDataOverflow
+            stroke="var(--text-dim)"
+            fontSize={12}
+          />
+          <YAxis
+            type="number"
+            domain={domain}
+            width={Y_AXIS_WIDTH}
+            tickFormatter={(v: number) => props.formatValue(v)}
+            allowDataOverflow
+            stroke="var(--text-dim)"
+            fontSize={12}
+          />
+          {props.band && (
+            <Area
+              dataKey="band"
+              name="Expected range (anomaly band)"
+              stroke="none"
+              fill="var(--accent)"
+              fillOpacity={0.16}
+              isAnimationActive={false}
+              connectNulls
+            />
+          )}
+          {props.lines?.map((line) => (
+            <ReferenceLine
+              key={`${line.kind}-${line.value}`}
+              y={line.value}
+              stroke={`var(--ref-${line.kind})`}
+              strokeDasharray={line.kind === 'target' ? '8 4' : '4 3'}
+              strokeWidth={1.5}
+              label={{
+                value: line.label,
+                position: 'insideTopRight',
+                fill: `var(--ref-${line.kind})`,
+                fontSize: 12,
+              }}
+              ifOverflow="extendDomain"
+            />
+          ))}
+          {props.compare && (
+            <Line
+              dataKey="c"
+              name={props.compare.label}
+              stroke="var(--text-dim)"
+              strokeDasharray="5 4"
+              strokeWidth={1.5}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
+          )}
+          <Line
+            dataKey="v"
+            name={props.valueLabel}
+            stroke="var(--accent)"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls={false}
+          />
+          {markers.length > 0 && (
+            <Scatter
+              data={markers.map((m) => ({ t: m.t, m: m.v, level: m.level }))}
+              dataKey="m"
+              name="Broke a rule"
+              isAnimationActive={false}
+              shape={(shape: { cx?: number; cy?: number; payload?: { level?: string } }) => (
+                <circle
+                  cx={shape.cx}
+                  cy={shape.cy}
+                  r={3.5}
+                  className={`ts-marker ts-marker-${shape.payload?.level ?? 'at-risk'}`}
+                />
+              )}
+            />
+          )}
+          <Tooltip
+            content={(tooltip: TooltipContentProps<ValueType, NameType>) => (
+              <ChartTooltip {...tooltip} tz={props.tz} formatValue={props.formatValue} />
+            )}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+        {drag && Math.abs(drag.to - drag.from) > 1 && (
+          <div
+            className="ts-zoom-selection"
+            style={{
+              left: Math.min(drag.from, drag.to),
+              width: Math.abs(drag.to - drag.from),
+              top: MARGIN.top,
+              height: height - MARGIN.top - 34,
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ChartTooltip(
+  props: TooltipContentProps<ValueType, NameType> & {
+    tz: TimeZoneChoice;
+    formatValue: (v: number) => string;
+  },
+): ReactElement | null {
+  if (!props.active || !props.payload?.length) return null;
+  const t = Number(props.label ?? props.payload[0]?.payload?.t);
+  return (
+    <div className="ts-tooltip">
+      <div className="ts-tooltip-time">{Number.isFinite(t) ? formatTimestamp(t, props.tz) : ''}</div>
+      {props.payload.map((item) => {
+        const raw = item.value as unknown;
+        const text = Array.isArray(raw)
+          ? raw.map((v) => props.formatValue(Number(v))).join(' – ')
+          : typeof raw === 'number'
+            ? props.formatValue(raw)
+            : '';
+        return text ? (
+          <div key={String(item.dataKey ?? item.name)}>
+            {item.name}: <strong>{text}</strong>
+          </div>
+        ) : null;
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { customRange, fromInputValue, stepRange, toInputValue, zoomIn, zoomOut } from './time-picker-model';
+
+const H = 3_600_000;
+const now = Date.UTC(2026, 10, 27, 12);
+const lastSix = { start: now - 6 * H, end: now };
+
+describe('time picker moves', () => {
+  test.each([
+    [
+      'back from the last 6 h',
+      stepRange(lastSix, -1, now),
+      { kind: 'absolute', start: now - 12 * H, end: now - 6 * H },
+    ],
+    [
+      'forward to now',
+      stepRange({ start: now - 12 * H, end: now - 6 * H }, 1, now),
+      { kind: 'relative', seconds: 21_600 },
+    ],
+    [
+      'forward past now stops at now',
+      stepRange({ start: now - 8 * H, end: now - 2 * H }, 1, now),
+      { kind: 'relative', seconds: 21_600 },
+    ],
+    ['zoom out of the last 6 h', zoomOut(lastSix, now), { kind: 'relative', seconds: 43_200 }],
+    [
+      'zoom in on the middle',
+      zoomIn(lastSix, now),
+      { kind: 'absolute', start: now - 4.5 * H, end: now - 1.5 * H },
+    ],
+    [
+      'zoom in never below a minute',
+      zoomIn({ start: now - 5 * H, end: now - 5 * H + 60_000 }, now),
+      { kind: 'absolute', start: now - 5 * H - 0, end: now - 5 * H + 60_000 },
+    ],
+  ])('%s', (_, got, want) => {
+    expect(got).toEqual(want);
+  });
+});
+
+describe('custom range inputs', () => {
+  test('read in UTC and written back the same', () => {
+    expect(toInputValue(Date.UTC(2026, 10, 27, 9, 5), 'utc')).toBe('2026-11-27T09:05');
+    expect(fromInputValue('2026-11-27T09:05', 'utc')).toBe(Date.UTC(2026, 10, 27, 9, 5));
+  });
+
+  test.each([
+    ['', '2026-11-27T10:00', 'Enter a start date and time.'],
+    ['2026-11-27T10:00', '2026-11-27T09:00', 'The end must be after the start.'],
+    ['2026-02-30T10:00', '2026-03-01T10:00', 'Enter a start date and time.'],
+  ])('%s to %s is refused: %s', (from, to, error) => {
+    expect(customRange(from, to, 'utc')).toEqual({ error });
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { planBreakdownValues, planDrilldown } from './drilldown-requests';
+import { testKpi } from './test-kpi';
+
+const now = Date.UTC(2026, 10, 27, 12);
+const HOUR = 3_600_000;
+
+const mathKpi = testKpi({
+  query: {
+    math: {
+      expression: '100 * ok / all',
+      metrics: {
+        ok: {
+          namespace: 'Shop/Checkout',
+          name: 'PaymentsSucceeded',
+          dimensions: { Environment: '${env}' },
+          stat: 'Sum',
+        },
+        all: {
+          namespace: 'Shop/Checkout',
+          name: 'PaymentsAttempted',
+          dimensions: { Environment: '${env}' },
+          stat: 'Sum',
+        },
+      },
+    },
+  },
+});
+
+describe('planDrilldown', () => {
+  test.each([
+    [6 * HOUR, 60],
+    [7 * 24 * HOUR, 60],
+    [30 * 24 * HOUR, 300],
+  ])('a %i ms window is fetched at %i s, never coarser than needed', (span, period) => {
+    const plan = planDrilldown({
+      kpi: testKpi(),
+      region: 'us-east-1',
+      variables: {},
+      window: { start: now - span, end: now },
+      now,
+    });
+    expect(plan.period).toBe(period);
+  });
+
+  test('a math KPI asks for its components; compare shifts the window; by adds a SEARCH on the first metric', () => {
+    const plan = planDrilldown({
+      kpi: mathKpi,
+      region: 'us-east-1',
+      variables: { env: 'prod' },
+      window: { start: now - 6 * HOUR, end: now },
+      now,
+      compare: '1d',
+      by: 'PaymentProvider',
+    });
+    const [value, compare, search] = plan.requests;
+    expect(value?.includeComponents).toBe(true);
+    expect(compare?.window.end).toBe(plan.window.end - 24 * HOUR);
+    expect(search?.query.kind === 'math' && search.query.expression).toBe(
+      `SEARCH('{Shop/Checkout,Environment,PaymentProvider} MetricName="PaymentsSucceeded" Environment="prod"', 'Sum', 60)`,
+    );
+    const second = planBreakdownValues(
+      {
+        kpi: mathKpi,
+        region: 'us-east-1',
+        variables: { env: 'prod' },
+        window: plan.window,
+        now,
+        by: 'PaymentProvider',
+      },
+      plan,
+      ['adyen', 'stripe'],
+    );
+    expect(second.map((r) => r.ref)).toEqual(['breakdown:adyen', 'breakdown:stripe']);
+  });
+
+  test('an Insights KPI says why it has no breakdown', () => {
+    const kpi = testKpi({ query: { insights: { sql: 'SELECT SUM(x) FROM y', period: 60 } } });
+    const plan = planDrilldown({
+      kpi,
+      region: 'us-east-1',
+      variables: {},
+      window: { start: now - HOUR, end: now },
+      now,
+      by: 'X',
+    });
+    expect(plan.breakdownNote).toMatch(/GROUP BY/);
+    expect(plan.requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,123 @@
+import type { SeriesRequest } from '../../../data/metrics-source';
+import type { KpiQuery } from '../../../domain/kpi/query-schema';
+import type { Kpi } from '../../../domain/kpi/schema';
+import { substituteMetricStat, substituteQuery, type VariableValues } from '../../../domain/kpi/variables';
+import type { TimeWindow } from '../../../domain/series';
+import { alignWindow, choosePeriod } from '../../../domain/time/period';
+import type { Comparison } from '../../../url/view-params';
+import { breakdownSearch, breakdownUnsupported, discoveryMetric, queryForValue } from './breakdown-query';
+
+/** A week of 1-minute points or a month of 5-minute ones: fine enough to zoom into, downsampled to draw. */
+export const DRILLDOWN_MAX_POINTS = 10_080;
+/** Small multiples stay readable, and a math breakdown costs one query set per value. */
+export const MAX_BREAKDOWN_VALUES = 12;
+
+export const COMPARISON_OFFSET_MS: Record<Comparison, number> = { '1d': 86_400_000, '1w': 604_800_000 };
+
+export const drilldownRefs = {
+  value: 'value',
+  band: 'band',
+  compare: 'compare',
+  discover: 'breakdown',
+  byValue: (value: string): string => `breakdown:${value}`,
+};
+
+export interface DrilldownContext {
+  kpi: Kpi;
+  region: string;
+  variables: VariableValues;
+  window: TimeWindow;
+  now: number;
+  compare?: Comparison;
+  by?: string;
+}
+
+/** The period of the drill-down chart: the KPI's own when it is coarser, else the finest that fits. */
+export function drilldownPeriod(kpi: Kpi, window: TimeWindow, now: number): number {
+  const chosen = choosePeriod(window, now, { maxPoints: DRILLDOWN_MAX_POINTS });
+  const q = kpi.query;
+  const own = q.kind === 'metric' ? q.metric.period : q.period;
+  return own !== undefined && own > chosen ? own : chosen;
+}
+
+export interface DrilldownPlan {
+  period: number;
+  window: TimeWindow;
+  requests: SeriesRequest[];
+  /** Why the breakdown was not asked for, when a dimension was chosen. */
+  breakdownNote?: string;
+}
+
+function regionOf(kpi: Kpi, fallback: string): string {
+  const q = kpi.query;
+  return (q.kind === 'metric' ? q.metric.region : q.region) ?? fallback;
+}
+
+/**
+ * What the drill-down fetches in its first round: the value with a math KPI's components, the anomaly band
+ * over the same window, the earlier period to compare with, and the SEARCH that finds the breakdown's values.
+ */
+export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
+  const { kpi } = ctx;
+  const period = drilldownPeriod(kpi, ctx.window, ctx.now);
+  const window = alignWindow(ctx.window, period);
+  const region = regionOf(kpi, ctx.region);
+  const query = substituteQuery(kpi.query, ctx.variables);
+  const requests: SeriesRequest[] = [
+    {
+      ref: drilldownRefs.value,
+      query,
+      region,
+      window,
+      period,
+      ...(query.kind === 'math' ? { includeComponents: true } : {}),
+    },
+  ];
+  if (kpi.anomaly && kpi.query.kind === 'metric') {
+    const band: KpiQuery = {
+      kind: 'math',
+      expression: `ANOMALY_DETECTION_BAND(v, ${kpi.anomaly.band})`,
+      metrics: { v: substituteMetricStat(kpi.query.metric, ctx.variables) },
+    };
+    requests.push({ ref: drilldownRefs.band, query: band, region, window, period });
+  }
+  if (ctx.compare) {
+    const offset = COMPARISON_OFFSET_MS[ctx.compare];
+    const earlier = { start: window.start - offset, end: window.end - offset };
+    requests.push({ ref: drilldownRefs.compare, query, region, window: earlier, period });
+  }
+  let breakdownNote: string | undefined;
+  if (ctx.by) {
+    breakdownNote = breakdownUnsupported(query);
+    const metric = discoveryMetric(query);
+    if (!breakdownNote && metric) {
+      const expression = breakdownSearch(metric, ctx.by, metric.period ?? period);
+      requests.push({
+        ref: drilldownRefs.discover,
+        query: { kind: 'math', expression, metrics: {} },
+        region,
+        window,
+        period,
+      });
+    }
+  }
+  return { period, window, requests, ...(breakdownNote ? { breakdownNote } : {}) };
+}
+
+/** The second round for a math KPI: its own expression once per value the SEARCH found. */
+export function planBreakdownValues(
+  ctx: DrilldownContext,
+  plan: DrilldownPlan,
+  values: string[],
+): SeriesRequest[] {
+  const query = substituteQuery(ctx.kpi.query, ctx.variables);
+  if (query.kind !== 'math' || !ctx.by) return [];
+  const by = ctx.by;
+  return values.slice(0, MAX_BREAKDOWN_VALUES).map((value) => ({
+    ref: drilldownRefs.byValue(value),
+    query: queryForValue(query, by, value),
+    region: regionOf(ctx.kpi, ctx.region),
+    window: plan.window,
+    period: plan.period,
+  }));
+}

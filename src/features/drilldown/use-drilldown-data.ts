@@ -1,0 +1,130 @@
+import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { toBand } from '../../data/kpi-evaluation';
+import type { FetchReport, SeriesRequest, SeriesResult } from '../../data/metrics-source';
+import { useMetricsSource } from '../../data/react/metrics-source-context';
+import type { Kpi } from '../../domain/kpi/schema';
+import type { VariableValues } from '../../domain/kpi/variables';
+import type { AnomalyBand } from '../../domain/risk';
+import type { TimeWindow } from '../../domain/series';
+import { resolveRange, type TimeRange } from '../../domain/time/range';
+import type { Comparison } from '../../url/view-params';
+import { breakdownValue, discoveryMetric } from './model/breakdown-query';
+import {
+  type DrilldownContext,
+  drilldownRefs,
+  planBreakdownValues,
+  planDrilldown,
+} from './model/drilldown-requests';
+import type { BreakdownSeries } from './model/rank-breakdown';
+
+export interface DrilldownData {
+  now: number;
+  window: TimeWindow;
+  period: number;
+  value?: SeriesResult;
+  band?: AnomalyBand;
+  compare?: SeriesResult;
+  breakdown?: { series: BreakdownSeries[]; error?: string; truncated: boolean };
+  breakdownNote?: string;
+  /** Every request sent, in order, so the screen can show the exact queries. */
+  requests: SeriesRequest[];
+  calls: number;
+}
+
+export interface DrilldownInput {
+  dashboardId: string;
+  kpi: Kpi;
+  region: string;
+  refreshSeconds: number;
+  range: TimeRange;
+  rangeText: string;
+  variables: VariableValues;
+  compare?: Comparison;
+  by?: string;
+}
+
+function breakdownFrom(
+  ctx: DrilldownContext,
+  first: FetchReport,
+  second: FetchReport | undefined,
+): DrilldownData['breakdown'] {
+  const search = first.results[drilldownRefs.discover];
+  const metric = discoveryMetric(ctx.kpi.query);
+  if (!search || !metric || !ctx.by) return undefined;
+  if (search.error) return { series: [], error: search.error.message, truncated: false };
+  const by = ctx.by;
+  const found = search.series.map((s) => ({ value: breakdownValue(s.label, metric, by), points: s.points }));
+  if (ctx.kpi.query.kind !== 'math') return { series: found, truncated: false };
+  const series: BreakdownSeries[] = [];
+  const errors: string[] = [];
+  for (const { value } of found) {
+    const result = second?.results[drilldownRefs.byValue(value)];
+    if (!result) continue;
+    if (result.error) errors.push(`${value}: ${result.error.message}`);
+    else series.push({ value, points: result.series[0]?.points ?? [] });
+  }
+  return {
+    series,
+    truncated: found.length > series.length + errors.length,
+    ...(errors.length ? { error: errors.join('; ') } : {}),
+  };
+}
+
+/**
+ * Fetches what the drill-down shows beyond the dashboard's evaluation: the value at a fine period with its
+ * components, the band, the earlier period and the breakdown (a SEARCH, then for math KPIs one query per value).
+ */
+export function useDrilldownData(input: DrilldownInput): UseQueryResult<DrilldownData> {
+  const source = useMetricsSource();
+  return useQuery({
+    queryKey: [
+      'drilldown',
+      input.dashboardId,
+      input.kpi,
+      input.rangeText,
+      { ...input.variables },
+      input.compare ?? null,
+      input.by ?? null,
+    ],
+    queryFn: async ({ signal }): Promise<DrilldownData> => {
+      const now = Date.now();
+      const ctx: DrilldownContext = {
+        kpi: input.kpi,
+        region: input.region,
+        variables: input.variables,
+        window: resolveRange(input.range, now),
+        now,
+        ...(input.compare ? { compare: input.compare } : {}),
+        ...(input.by ? { by: input.by } : {}),
+      };
+      const plan = planDrilldown(ctx);
+      const first = await source.fetchSeries(plan.requests, signal);
+      const search = first.results[drilldownRefs.discover];
+      const metric = discoveryMetric(input.kpi.query);
+      const values =
+        search && metric && input.by
+          ? search.series.map((s) => breakdownValue(s.label, metric, input.by ?? ''))
+          : [];
+      const secondRequests = planBreakdownValues(ctx, plan, values);
+      const second = secondRequests.length ? await source.fetchSeries(secondRequests, signal) : undefined;
+      const band = toBand(first.results[drilldownRefs.band]);
+      const breakdown = breakdownFrom(ctx, first, second);
+      const value = first.results[drilldownRefs.value];
+      const compare = first.results[drilldownRefs.compare];
+      return {
+        now,
+        window: plan.window,
+        period: plan.period,
+        requests: [...plan.requests, ...secondRequests],
+        calls: first.calls + (second?.calls ?? 0),
+        ...(value ? { value } : {}),
+        ...(band ? { band } : {}),
+        ...(compare ? { compare } : {}),
+        ...(breakdown ? { breakdown } : {}),
+        ...(plan.breakdownNote ? { breakdownNote: plan.breakdownNote } : {}),
+      };
+    },
+    refetchInterval: input.range.kind === 'relative' ? input.refreshSeconds * 1000 : false,
+    placeholderData: keepPreviousData,
+  });
+}
