@@ -1,9 +1,12 @@
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { parseFlatSearch, stringifyFlatSearch } from '../url/search-params';
+import { connectCallbackRoute, connectRoute } from './routes/connect-routes';
 import { dashboardRoute, deskRoute, indexRoute } from './routes/desk-routes';
 import { rootRoute } from './routes/root-route';
 
-const routeTree = rootRoute.addChildren([deskRoute.addChildren([indexRoute, dashboardRoute])]);
+const routeTree = rootRoute.addChildren([
+  deskRoute.addChildren([indexRoute, dashboardRoute, connectRoute, connectCallbackRoute]),
+]);
 
 /** The router, with flat query strings so shared URLs stay short and readable. */
 export function createAppRouter(history?: RouterHistory): ReturnType<typeof createRouter<typeof routeTree>> {
