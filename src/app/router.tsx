@@ -2,10 +2,11 @@ import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { parseFlatSearch, stringifyFlatSearch } from '../url/search-params';
 import { connectCallbackRoute, connectRoute } from './routes/connect-routes';
 import { dashboardRoute, deskRoute, indexRoute } from './routes/desk-routes';
+import { drilldownRoute } from './routes/drilldown-routes';
 import { rootRoute } from './routes/root-route';
 
 const routeTree = rootRoute.addChildren([
-  deskRoute.addChildren([indexRoute, dashboardRoute, connectRoute, connectCallbackRoute]),
+  deskRoute.addChildren([indexRoute, dashboardRoute, drilldownRoute, connectRoute, connectCallbackRoute]),
 ]);
 
 /** The router, with flat query strings so shared URLs stay short and readable. */

@@ -3,7 +3,7 @@ import { toBand } from '../../data/kpi-evaluation';
 import type { FetchReport, SeriesRequest, SeriesResult } from '../../data/metrics-source';
 import { useMetricsSource } from '../../data/react/metrics-source-context';
 import type { Kpi } from '../../domain/kpi/schema';
-import type { VariableValues } from '../../domain/kpi/variables';
+import { substituteQuery, type VariableValues } from '../../domain/kpi/variables';
 import type { AnomalyBand } from '../../domain/risk';
 import type { TimeWindow } from '../../domain/series';
 import { resolveRange, type TimeRange } from '../../domain/time/range';
@@ -49,7 +49,7 @@ function breakdownFrom(
   second: FetchReport | undefined,
 ): DrilldownData['breakdown'] {
   const search = first.results[drilldownRefs.discover];
-  const metric = discoveryMetric(ctx.kpi.query);
+  const metric = discoveryMetric(substituteQuery(ctx.kpi.query, ctx.variables));
   if (!search || !metric || !ctx.by) return undefined;
   if (search.error) return { series: [], error: search.error.message, truncated: false };
   const by = ctx.by;
@@ -100,7 +100,7 @@ export function useDrilldownData(input: DrilldownInput): UseQueryResult<Drilldow
       const plan = planDrilldown(ctx);
       const first = await source.fetchSeries(plan.requests, signal);
       const search = first.results[drilldownRefs.discover];
-      const metric = discoveryMetric(input.kpi.query);
+      const metric = discoveryMetric(substituteQuery(input.kpi.query, input.variables));
       const values =
         search && metric && input.by
           ? search.series.map((s) => breakdownValue(s.label, metric, input.by ?? ''))

@@ -1,0 +1,49 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactElement, ReactNode } from 'react';
+import { findDashboard, useCatalog } from '../../data/react/use-catalog';
+import type { DrilldownSearch } from '../../url/dashboard-search';
+import { DrilldownPage, type DrilldownView } from './drilldown-page';
+
+interface DrilldownByIdProps {
+  dashboardId: string;
+  kpiId: string;
+  view: DrilldownSearch;
+  onViewChange: (next: DrilldownView) => void;
+  back: ReactNode;
+  actions?: ReactNode;
+}
+
+/** The drill-down of a KPI on one of the site's dashboards: loads the catalog first, says so when it cannot. */
+export function DrilldownById(props: DrilldownByIdProps): ReactElement {
+  const catalog = useCatalog();
+  if (catalog.isPending) {
+    return (
+      <main className="page" aria-busy="true">
+        <p aria-live="polite">Loading…</p>
+      </main>
+    );
+  }
+  if (catalog.isError) {
+    return (
+      <main className="page">
+        <p className="notice notice-error" role="alert">
+          Could not load dashboards: {catalog.error.message}
+        </p>
+      </main>
+    );
+  }
+  const entry = findDashboard(catalog.data, props.dashboardId);
+  if (!entry || !entry.ok) {
+    return (
+      <main className="page">
+        <h1 className="page-title">
+          {entry ? `${entry.file} could not be loaded` : `No dashboard called “${props.dashboardId}”`}
+        </h1>
+        <p>
+          <Link to="/">See all dashboards</Link>.
+        </p>
+      </main>
+    );
+  }
+  return <DrilldownPage {...props} dashboard={entry.dashboard} />;
+}

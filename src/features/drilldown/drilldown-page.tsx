@@ -1,0 +1,388 @@
+import { type ReactElement, type ReactNode, useMemo } from 'react';
+import type { ChartReferenceLine } from '../../components/chart/time-series-chart';
+import { TimeSeriesChart } from '../../components/chart/time-series-chart';
+import { StatusBadge } from '../../components/status-badge';
+import { TimePicker } from '../../components/time-picker';
+import { buildDashboardRequests, kpiRegion } from '../../data/kpi-requests';
+import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluation';
+import type { LoadedDashboard } from '../../domain/kpi/parse-result';
+import type { Kpi } from '../../domain/kpi/schema';
+import { resolveVariables, substituteQuery } from '../../domain/kpi/variables';
+import type { Point } from '../../domain/series';
+import {
+  describeRange,
+  formatRange,
+  parseRange,
+  resolveRange,
+  type TimeRange,
+} from '../../domain/time/range';
+import { cloudWatchConsoleUrl } from '../../url/cloudwatch-console';
+import type { DrilldownSearch } from '../../url/dashboard-search';
+import type { Comparison } from '../../url/view-params';
+import { AboutSection } from './about-section';
+import { BreakdownSection } from './breakdown-section';
+import { ComponentsSection } from './components-section';
+import { DatapointsSection } from './datapoints-section';
+import { kpiAxisFormatter, kpiFormatter, plainNumber } from './format';
+import { COMPARISON_OFFSET_MS } from './model/drilldown-requests';
+import { rulePoints } from './model/rule-points';
+import { statusTimeline } from './model/status-timeline';
+import { QueriesSection } from './queries-section';
+import { SloSection } from './slo-section';
+import { StatusSection } from './status-section';
+import { useDrilldownData } from './use-drilldown-data';
+import './drilldown.css';
+
+export type DrilldownView = Omit<DrilldownSearch, 'ignored'>;
+
+interface DrilldownPageProps {
+  dashboard: LoadedDashboard;
+  kpiId: string;
+  view: DrilldownSearch;
+  onViewChange: (next: DrilldownView) => void;
+  /** A link back to the dashboard with the same range and variables. */
+  back: ReactNode;
+  /** Share and saved-view controls, supplied by the app so features stay apart. */
+  actions?: ReactNode;
+  /** Shown above everything, e.g. "this dashboard came from a link". */
+  banner?: ReactNode;
+}
+
+const COMPARE_WORDS: Record<Comparison, string> = { '1d': 'Previous day', '1w': 'Previous week' };
+
+/** A KPI's drill-down, or why there is none (unknown KPI, or one whose definition has errors). */
+export function DrilldownPage(props: DrilldownPageProps): ReactElement {
+  const entry = props.dashboard.kpis.find((e) => (e.ok ? e.kpi.id : e.id) === props.kpiId);
+  if (!entry || !entry.ok) {
+    return (
+      <main className="page drilldown">
+        {props.banner}
+        <nav className="dd-breadcrumb">{props.back}</nav>
+        <h1 className="page-title">
+          {entry
+            ? `“${props.kpiId}” has errors in ${props.dashboard.title}`
+            : `No KPI called “${props.kpiId}”`}
+        </h1>
+        {entry && !entry.ok ? (
+          <ul className="notice notice-error">
+            {entry.errors.map((e) => (
+              <li key={`${e.path}-${e.message}`}>
+                <code>{`${e.file}${e.line ? ` line ${e.line}` : ''}, ${e.path}: ${e.message}`}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{props.dashboard.title} has no KPI with that id. Go back to the dashboard to pick one.</p>
+        )}
+      </main>
+    );
+  }
+  return <DrilldownView {...props} kpi={entry.kpi} />;
+}
+
+function referenceLines(kpi: Kpi, format: (v: number) => string): ChartReferenceLine[] {
+  const lines: ChartReferenceLine[] = [];
+  if (kpi.threshold?.atRisk !== undefined)
+    lines.push({
+      value: kpi.threshold.atRisk,
+      kind: 'at-risk',
+      label: `At risk ${format(kpi.threshold.atRisk)}`,
+    });
+  if (kpi.threshold?.breached !== undefined)
+    lines.push({
+      value: kpi.threshold.breached,
+      kind: 'breached',
+      label: `Breached ${format(kpi.threshold.breached)}`,
+    });
+  if (kpi.slo?.threshold !== undefined)
+    lines.push({
+      value: kpi.slo.threshold,
+      kind: 'target',
+      label: `SLO target ${format(kpi.slo.threshold)}`,
+    });
+  else if (kpi.slo && kpi.unit === 'percent')
+    lines.push({
+      value: kpi.slo.objective,
+      kind: 'target',
+      label: `SLO objective ${format(kpi.slo.objective)}`,
+    });
+  return lines;
+}
+
+function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
+  const { dashboard, kpi, view } = props;
+  const rangeText = view.range ?? dashboard.timeRange;
+  const parsed = parseRange(rangeText);
+  const range: TimeRange = parsed.ok ? parsed.range : { kind: 'relative', seconds: 21_600 };
+  const tz = view.tz ?? 'local';
+  const resolved = resolveVariables(dashboard, view.variables);
+  const kpis = useMemo(() => [kpi], [kpi]);
+  const format = useMemo(() => kpiFormatter(kpi), [kpi]);
+  const axisFormat = useMemo(() => kpiAxisFormatter(kpi), [kpi]);
+  const evaluation = useDashboardEvaluation({
+    dashboardId: `${dashboard.id}/${kpi.id}`,
+    region: dashboard.region,
+    refreshSeconds: dashboard.refresh,
+    range: rangeText,
+    variables: resolved.values,
+    kpis,
+    outcomes: [],
+  });
+  const detail = useDrilldownData({
+    dashboardId: dashboard.id,
+    kpi,
+    region: dashboard.region,
+    refreshSeconds: dashboard.refresh,
+    range,
+    rangeText,
+    variables: resolved.values,
+    ...(view.compare ? { compare: view.compare } : {}),
+    ...(view.by ? { by: view.by } : {}),
+  });
+  const data = detail.data;
+  const points = data?.value?.series[0]?.points ?? [];
+  const window = data?.window ?? resolveRange(range, Date.now());
+  const now = data?.now ?? Date.now();
+  const change = (next: Partial<DrilldownView>): void => {
+    const merged: DrilldownView = { ...view, ...next };
+    for (const key of Object.keys(next) as Array<keyof DrilldownView>) {
+      if (next[key] === undefined) delete merged[key];
+    }
+    props.onViewChange(merged);
+  };
+  const setRange = (r: TimeRange): void => change({ range: formatRange(r) });
+
+  const compare = useMemo(() => {
+    if (!view.compare || !data?.compare) return undefined;
+    const offset = COMPARISON_OFFSET_MS[view.compare];
+    return {
+      label: `${COMPARE_WORDS[view.compare]}`,
+      points: (data.compare.series[0]?.points ?? []).map((p): Point => ({ t: p.t + offset, v: p.v })),
+    };
+  }, [view.compare, data?.compare]);
+  const markers = useMemo(() => rulePoints(kpi, points, data?.band), [kpi, points, data?.band]);
+  const segments = useMemo(
+    () =>
+      data
+        ? statusTimeline({
+            kpi,
+            points,
+            period: data.period,
+            window: data.window,
+            ...(data.band ? { band: data.band } : {}),
+          })
+        : [],
+    [kpi, points, data],
+  );
+  const kpiEvaluation = evaluation.evaluations[kpi.id];
+  const ignored = [...view.ignored, ...resolved.dropped.map((d) => `${d.name}: ${d.reason}`)];
+  const region = kpiRegion(kpi, dashboard.region);
+  const consoleUrl = data
+    ? cloudWatchConsoleUrl({
+        query: substituteQuery(kpi.query, resolved.values),
+        region,
+        range,
+        period: data.period,
+        title: kpi.title,
+      })
+    : undefined;
+  const components = data?.value?.components ?? {};
+  const columns = [
+    { header: `${kpi.title} (${kpi.unit === 'currency' ? kpi.currency : kpi.unit})`, points },
+    ...Object.entries(components).map(([name, s]) => ({ header: name, points: s.points })),
+    ...(compare ? [{ header: `${compare.label} (shifted to this range)`, points: compare.points }] : []),
+  ];
+  const formatters = [
+    format,
+    ...Object.keys(components).map(() => plainNumber),
+    ...(compare ? [format] : []),
+  ];
+  const evalNow = evaluation.series.data?.now;
+  const evaluationRequests =
+    evalNow === undefined
+      ? []
+      : buildDashboardRequests([kpi], {
+          region: dashboard.region,
+          variables: resolved.values,
+          window: resolveRange(range, evalNow),
+          now: evalNow,
+        });
+  const error = detail.error ?? (data?.value?.error ? new Error(data.value.error.message) : null);
+
+  return (
+    <main className="page drilldown" aria-busy={detail.isPending}>
+      {props.banner}
+      <nav className="dd-breadcrumb" aria-label="Breadcrumb">
+        {props.back}
+      </nav>
+      <header className="dd-header">
+        <div className="dd-title">
+          <h1 className="page-title">{kpi.title}</h1>
+          <StatusBadge status={kpiEvaluation?.status ?? 'pending'} />
+        </div>
+        {props.actions && <div className="dd-actions">{props.actions}</div>}
+      </header>
+      {kpi.description && <p className="dd-lede">{kpi.description}</p>}
+      <div className="dd-controls">
+        <TimePicker
+          range={range}
+          window={window}
+          now={now}
+          tz={tz}
+          onRangeChange={setRange}
+          onTzChange={(next) => change({ tz: next === 'local' ? undefined : next })}
+        />
+        <div className="dd-controls-row">
+          <label className="control">
+            <span>Compare with</span>
+            <select
+              value={view.compare ?? ''}
+              onChange={(e) => change({ compare: (e.target.value || undefined) as Comparison | undefined })}
+            >
+              <option value="">Nothing</option>
+              <option value="1d">{COMPARE_WORDS['1d']}</option>
+              <option value="1w">{COMPARE_WORDS['1w']}</option>
+            </select>
+          </label>
+          {Object.entries(dashboard.variables).map(([name, variable]) => (
+            <label className="control" key={name}>
+              <span>{variable.label ?? name}</span>
+              <select
+                value={resolved.values[name]}
+                onChange={(e) => change({ variables: { ...view.variables, [name]: e.target.value } })}
+              >
+                {variable.values.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </div>
+      {ignored.length > 0 && (
+        <div className="notice notice-warning" role="status">
+          Some settings in the address were ignored:
+          <ul>
+            {ignored.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          Could not fetch {kpi.title}: {error.message}
+        </p>
+      )}
+      <section className="dd-section dd-chart" aria-labelledby="dd-chart-title">
+        <h2 id="dd-chart-title">
+          {kpi.title} · {describeRange(range)}
+        </h2>
+        <TimeSeriesChart
+          label={`${kpi.title} over ${describeRange(range)}${compare ? `, with the ${compare.label.toLowerCase()} dashed` : ''}; ${markers.length} points broke a rule. The datapoint table below has every value.`}
+          window={window}
+          valueLabel={kpi.title}
+          points={points}
+          {...(compare ? { compare } : {})}
+          {...(data?.band ? { band: data.band } : {})}
+          lines={referenceLines(kpi, format)}
+          markers={markers}
+          formatValue={axisFormat}
+          tz={tz}
+          height={380}
+          onZoom={(start, end) => setRange({ kind: 'absolute', start, end })}
+        />
+        <ChartLegend
+          kpi={kpi}
+          compare={compare?.label}
+          band={data?.band !== undefined}
+          markers={markers.length}
+          period={data?.period}
+          pointCount={points.length}
+        />
+      </section>
+      <StatusSection
+        evaluation={kpiEvaluation}
+        segments={segments}
+        window={data?.window}
+        period={data?.period}
+        tz={tz}
+      />
+      <SloSection
+        kpi={kpi}
+        evaluation={kpiEvaluation}
+        report={evaluation.series.data?.report}
+        now={evalNow}
+        tz={tz}
+      />
+      <BreakdownSection
+        kpi={kpi}
+        by={view.by}
+        data={data}
+        loading={detail.isFetching}
+        tz={tz}
+        formatValue={axisFormat}
+        onByChange={(by) => change({ by })}
+      />
+      <ComponentsSection kpi={kpi} data={data} tz={tz} />
+      <AboutSection kpi={kpi} />
+      <QueriesSection
+        consoleUrl={consoleUrl}
+        groups={[
+          ...(data
+            ? [{ title: 'Chart, comparison and breakdown', requests: data.requests, now: data.now }]
+            : []),
+          ...(evalNow !== undefined
+            ? [{ title: 'Status (risk rules and SLO)', requests: evaluationRequests, now: evalNow }]
+            : []),
+        ]}
+      />
+      <DatapointsSection
+        columns={columns}
+        formatters={formatters}
+        tz={tz}
+        fileName={`${dashboard.id}-${kpi.id}-${new Date(window.start).toISOString().slice(0, 16)}.csv`.replace(
+          /:/g,
+          '',
+        )}
+      />
+    </main>
+  );
+}
+
+function ChartLegend(props: {
+  kpi: Kpi;
+  compare?: string;
+  band: boolean;
+  markers: number;
+  period?: number;
+  pointCount: number;
+}): ReactElement {
+  return (
+    <ul className="dd-legend">
+      <li>
+        <span className="dd-swatch dd-swatch-value" aria-hidden="true" /> {props.kpi.title}
+        {props.period ? ` (${props.pointCount.toLocaleString()} points at ${props.period} s)` : ''}
+      </li>
+      {props.compare && (
+        <li>
+          <span className="dd-swatch dd-swatch-compare" aria-hidden="true" /> {props.compare}
+        </li>
+      )}
+      {props.band && (
+        <li>
+          <span className="dd-swatch dd-swatch-band" aria-hidden="true" /> Expected range (anomaly band)
+        </li>
+      )}
+      {props.markers > 0 && (
+        <li>
+          <span className="dd-swatch dd-swatch-marker" aria-hidden="true" /> {props.markers} points broke a
+          rule
+        </li>
+      )}
+      <li className="dd-note">Drag across the chart to zoom in.</li>
+    </ul>
+  );
+}
