@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import type { Point, TimeWindow } from '../../domain/series';
 import { downsampleLttb } from '../../domain/time/downsample';
+import { niceScale } from './nice-scale';
 import { seriesColour } from './palette';
 import { formatTimestamp, type TimeZoneChoice, tickFormatter, timeTicks } from './time-format';
 import { useWidth } from './use-width';
@@ -37,7 +38,10 @@ interface SmallMultiplesProps {
   referenceLines?: readonly { value: number; kind: 'at-risk' | 'breached' | 'target' }[];
 }
 
-function extent(series: readonly { points: readonly Point[] }[]): [number, number] {
+function extent(series: readonly { points: readonly Point[] }[]): {
+  domain: [number, number];
+  ticks: number[];
+} {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const s of series)
@@ -45,9 +49,7 @@ function extent(series: readonly { points: readonly Point[] }[]): [number, numbe
       if (p.v < min) min = p.v;
       if (p.v > max) max = p.v;
     }
-  if (!Number.isFinite(min)) return [0, 1];
-  const pad = (max - min) * 0.08 || Math.abs(max) * 0.05 || 1;
-  return [min - pad, max + pad];
+  return Number.isFinite(min) ? niceScale(min, max, 4) : niceScale(0, 1, 3);
 }
 
 /** One small chart per series in a grid, in the order given (the caller sorts by what matters). */
@@ -57,7 +59,7 @@ export function SmallMultiples(props: SmallMultiplesProps): ReactElement {
     <ul className="small-multiples" aria-label={props.label}>
       {props.series.map((s, i) => (
         <li key={s.key} style={{ listStyle: 'none' }}>
-          <SmallMultiple {...props} series={s} colour={seriesColour(i)} domain={shared ?? extent([s])} />
+          <SmallMultiple {...props} series={s} colour={seriesColour(i)} scale={shared ?? extent([s])} />
         </li>
       ))}
     </ul>
@@ -68,7 +70,7 @@ function SmallMultiple(
   props: Omit<SmallMultiplesProps, 'series'> & {
     series: MultipleSeries;
     colour: string;
-    domain: [number, number];
+    scale: { domain: [number, number]; ticks: number[] };
   },
 ): ReactElement {
   const [ref, width] = useWidth<HTMLDivElement>(300);
@@ -83,7 +85,7 @@ function SmallMultiple(
       </figcaption>
       {props.series.note && <div className="sm-note">{props.series.note}</div>}
       <div ref={ref} role="img" aria-label={`${props.series.title}: ${props.label}`}>
-        <LineChart width={width} height={120} data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
+        <LineChart width={width} height={150} data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
           <XAxis
             dataKey="t"
@@ -97,9 +99,9 @@ function SmallMultiple(
           />
           <YAxis
             type="number"
-            domain={props.domain}
-            width={60}
-            tickCount={3}
+            domain={props.scale.domain}
+            ticks={props.scale.ticks}
+            width={64}
             tickFormatter={(v: number) => props.formatValue(v)}
             stroke="var(--text-dim)"
             fontSize={11}

@@ -14,6 +14,7 @@ import {
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
 import type { Point, TimeWindow } from '../../domain/series';
 import { downsampleLttb } from '../../domain/time/downsample';
+import { niceScale } from './nice-scale';
 import { formatTimestamp, type TimeZoneChoice, tickFormatter, timeTicks } from './time-format';
 import { useWidth } from './use-width';
 import './chart.css';
@@ -81,24 +82,30 @@ function buildRows(props: TimeSeriesChartProps, pixels: number): Row[] {
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
 
-function yDomain(props: TimeSeriesChartProps): [number, number] {
-  const values: number[] = [];
-  for (const p of props.points) values.push(p.v);
-  for (const p of props.compare?.points ?? []) values.push(p.v);
-  for (const p of props.band?.lower ?? []) values.push(p.v);
-  for (const p of props.band?.upper ?? []) values.push(p.v);
-  for (const l of props.lines ?? []) values.push(l.value);
-  const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [0, 1];
-  let min = finite[0] ?? 0;
-  let max = min;
-  for (const v of finite) {
+function yScale(props: TimeSeriesChartProps): { domain: [number, number]; ticks: number[] } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  const see = (v: number): void => {
+    if (!Number.isFinite(v)) return;
     if (v < min) min = v;
     if (v > max) max = v;
-  }
-  const pad = (max - min) * 0.06 || Math.abs(max) * 0.05 || 1;
-  return [min - pad, max + pad];
+  };
+  for (const p of props.points) see(p.v);
+  for (const p of props.compare?.points ?? []) see(p.v);
+  for (const p of props.band?.lower ?? []) see(p.v);
+  for (const p of props.band?.upper ?? []) see(p.v);
+  for (const l of props.lines ?? []) see(l.value);
+  return Number.isFinite(min) ? niceScale(min, max) : niceScale(0, 1);
 }
+
+const LABEL_POSITION: Record<
+  ChartReferenceLine['kind'],
+  'insideTopRight' | 'insideBottomRight' | 'insideTopLeft'
+> = {
+  'at-risk': 'insideTopRight',
+  breached: 'insideBottomRight',
+  target: 'insideTopLeft',
+};
 
 /**
  * The drill-down's large chart: value, earlier period, anomaly band, thresholds and SLO target, rule-breaking
@@ -110,7 +117,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = Math.max(10, width - plotLeft - MARGIN.right);
   const rows = useMemo(() => buildRows(props, Math.round(plotWidth)), [props, plotWidth]);
-  const domain = useMemo(() => yDomain(props), [props]);
+  const scale = useMemo(() => yScale(props), [props]);
   const span = props.window.end - props.window.start;
   const ticks = useMemo(
     () => timeTicks(props.window.start, props.window.end, Math.max(2, Math.floor(plotWidth / 110))),
@@ -172,7 +179,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
           />
           <YAxis
             type="number"
-            domain={domain}
+            domain={scale.domain}
+            ticks={scale.ticks}
             width={Y_AXIS_WIDTH}
             tickFormatter={(v: number) => props.formatValue(v)}
             allowDataOverflow
@@ -199,7 +207,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
               strokeWidth={1.5}
               label={{
                 value: line.label,
-                position: 'insideTopRight',
+                position: LABEL_POSITION[line.kind],
                 fill: `var(--ref-${line.kind})`,
                 fontSize: 12,
               }}

@@ -2,7 +2,7 @@ import { type ReactElement, useMemo, useState } from 'react';
 import { formatTimestamp, type TimeZoneChoice } from '../../components/chart/time-format';
 import { joinColumns, type TableColumn, toCsv } from './model/csv';
 
-const PAGE = 100;
+const PAGE = 50;
 
 /** Every datapoint (never downsampled), newest first, a page at a time, and the whole table as CSV. */
 export function DatapointsSection(props: {

@@ -331,9 +331,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       <QueriesSection
         consoleUrl={consoleUrl}
         groups={[
-          ...(data
-            ? [{ title: 'Chart, comparison and breakdown', requests: data.requests, now: data.now }]
-            : []),
+          ...(data ? data.rounds.map((round) => ({ ...round, now: data.now })) : []),
           ...(evalNow !== undefined
             ? [{ title: 'Status (risk rules and SLO)', requests: evaluationRequests, now: evalNow }]
             : []),

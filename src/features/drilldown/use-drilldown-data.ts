@@ -26,8 +26,8 @@ export interface DrilldownData {
   compare?: SeriesResult;
   breakdown?: { series: BreakdownSeries[]; error?: string; truncated: boolean };
   breakdownNote?: string;
-  /** Every request sent, in order, so the screen can show the exact queries. */
-  requests: SeriesRequest[];
+  /** The requests of each round trip, in order, so the screen can show the exact queries sent. */
+  rounds: Array<{ title: string; requests: SeriesRequest[] }>;
   calls: number;
 }
 
@@ -115,7 +115,12 @@ export function useDrilldownData(input: DrilldownInput): UseQueryResult<Drilldow
         now,
         window: plan.window,
         period: plan.period,
-        requests: [...plan.requests, ...secondRequests],
+        rounds: [
+          { title: 'Chart, band, comparison and breakdown search', requests: plan.requests },
+          ...(secondRequests.length
+            ? [{ title: 'Breakdown, one query set per value', requests: secondRequests }]
+            : []),
+        ],
         calls: first.calls + (second?.calls ?? 0),
         ...(value ? { value } : {}),
         ...(band ? { band } : {}),
