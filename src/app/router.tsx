@@ -4,9 +4,11 @@ import { connectCallbackRoute, connectRoute } from './routes/connect-routes';
 import { dashboardRoute, deskRoute, indexRoute } from './routes/desk-routes';
 import { drilldownRoute } from './routes/drilldown-routes';
 import { rootRoute } from './routes/root-route';
+import { wallRoutes } from './routes/wall-routes';
 
 const routeTree = rootRoute.addChildren([
   deskRoute.addChildren([indexRoute, dashboardRoute, drilldownRoute, connectRoute, connectCallbackRoute]),
+  ...wallRoutes,
 ]);
 
 /** The router, with flat query strings so shared URLs stay short and readable. */

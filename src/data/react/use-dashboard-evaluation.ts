@@ -1,4 +1,4 @@
-import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type NetworkMode, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { formatValue } from '../../domain/format/format-value';
 import type { Kpi, Outcome } from '../../domain/kpi/schema';
@@ -10,6 +10,7 @@ import {
   rollUpOutcome,
 } from '../../domain/risk';
 import { parseRange, resolveRange } from '../../domain/time/range';
+import { CloudWatchError } from '../cloudwatch/errors';
 import { evaluateFetchedKpi } from '../kpi-evaluation';
 import { alarmNamesByRegion, buildDashboardRequests } from '../kpi-requests';
 import type { AlarmState, FetchReport } from '../metrics-source';
@@ -32,6 +33,48 @@ export interface FetchedSeries {
   now: number;
 }
 
+/** How a screen wants its refreshes run; the desk screens use the defaults. */
+export interface EvaluationOptions {
+  /**
+   * Abandon a refresh that has not answered after this many milliseconds and let the retry policy try
+   * again, so one hung connection cannot freeze an unattended wall. No limit when absent.
+   */
+  timeoutMs?: number;
+  /** React Query's network mode; a wall uses 'always' so a wrong navigator.onLine cannot pause it for good. */
+  networkMode?: NetworkMode;
+}
+
+/** Runs `work` with a signal that also aborts after `timeoutMs`, and says so in words when it does. */
+async function withTimeout<T>(
+  signal: AbortSignal,
+  timeoutMs: number | undefined,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  if (timeoutMs === undefined) return work(signal);
+  const controller = new AbortController();
+  const abort = (): void => controller.abort(signal.reason);
+  signal.addEventListener('abort', abort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    return await work(controller.signal);
+  } catch (error) {
+    if (!timedOut || signal.aborted) throw error;
+    throw new CloudWatchError({
+      code: 'Network',
+      message: `CloudWatch did not answer within ${Math.round(timeoutMs / 1000)} s; trying again`,
+      retryable: true,
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}
+
 export interface DashboardEvaluation {
   series: UseQueryResult<FetchedSeries>;
   alarms: UseQueryResult<AlarmState[]>;
@@ -43,7 +86,10 @@ export interface DashboardEvaluation {
  * Fetches and judges a dashboard at its refresh interval. "now" is read at fetch time, so the key stays
  * stable for a relative range and React Query keeps the last good data on screen through faults.
  */
-export function useDashboardEvaluation(view: DashboardView): DashboardEvaluation {
+export function useDashboardEvaluation(
+  view: DashboardView,
+  options: EvaluationOptions = {},
+): DashboardEvaluation {
   const source = useMetricsSource();
   const kpiIds = useMemo(() => view.kpis.map((k) => k.id), [view.kpis]);
   const interval = view.refreshSeconds * 1000;
@@ -61,12 +107,14 @@ export function useDashboardEvaluation(view: DashboardView): DashboardEvaluation
         window,
         now,
       });
-      return { report: await source.fetchSeries(requests, signal), now };
+      const report = await withTimeout(signal, options.timeoutMs, (s) => source.fetchSeries(requests, s));
+      return { report, now };
     },
     enabled: view.kpis.length > 0,
     refetchInterval: interval,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
+    ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
 
   const byRegion = useMemo(() => alarmNamesByRegion(view.kpis, view.region), [view.kpis, view.region]);
@@ -74,14 +122,17 @@ export function useDashboardEvaluation(view: DashboardView): DashboardEvaluation
   const alarms = useQuery({
     queryKey: queryKeys.alarms(view.region, alarmNames),
     queryFn: async ({ signal }): Promise<AlarmState[]> => {
-      const lists = await Promise.all(
-        [...byRegion.entries()].map(([region, names]) => source.describeAlarms(region, names, signal)),
+      const lists = await withTimeout(signal, options.timeoutMs, (s) =>
+        Promise.all(
+          [...byRegion.entries()].map(([region, names]) => source.describeAlarms(region, names, s)),
+        ),
       );
       return lists.flat();
     },
     enabled: alarmNames.length > 0,
     refetchInterval: interval,
     refetchIntervalInBackground: true,
+    ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
 
   const memory = useRef(new Map<string, AlarmMemory>());

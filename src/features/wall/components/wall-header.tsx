@@ -1,0 +1,80 @@
+import type { ReactElement, ReactNode } from 'react';
+import type { TimeZoneChoice } from '../../../url/view-params';
+import { describeAge, type Freshness } from '../model/freshness';
+import { formatInstantIn } from '../model/time-format';
+import { StaleIcon } from './stale-badge';
+import { WallClock } from './wall-clock';
+
+interface WallHeaderProps {
+  title: string;
+  /** "Board 1 of 2 · page 1 of 2", when the wall rotates. */
+  position?: string;
+  tz: TimeZoneChoice;
+  freshness?: Freshness;
+  lastSuccessAt?: number;
+}
+
+const STATE_WORDS = {
+  waiting: 'Waiting for data',
+  live: 'Live',
+  degraded: 'Degraded',
+  stale: 'Stale',
+} as const;
+
+function FreshnessBlock(props: {
+  freshness: Freshness;
+  lastSuccessAt?: number;
+  tz: TimeZoneChoice;
+}): ReactElement {
+  const { freshness } = props;
+  const updated =
+    props.lastSuccessAt === undefined
+      ? 'No successful update yet'
+      : `Last update ${formatInstantIn(props.lastSuccessAt, props.tz)}${freshness.ageMs === undefined ? '' : ` (${describeAge(freshness.ageMs)} ago)`}`;
+  if (freshness.state === 'stale') {
+    return (
+      <div className="wall-freshness wall-stale-banner" role="alert" data-state="stale">
+        <p className="wall-stale-headline">
+          <StaleIcon /> Stale: data is {describeAge(freshness.ageMs ?? 0)} old
+        </p>
+        <p className="wall-freshness-detail">
+          {updated}. {freshness.problem ?? 'No refresh has succeeded since'}. Retrying automatically.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="wall-freshness" role="status" data-state={freshness.state}>
+      <p className="wall-freshness-state">
+        <span className="wall-freshness-dot" aria-hidden="true" />
+        {STATE_WORDS[freshness.state]}
+        <span className="wall-freshness-updated"> · {updated}</span>
+      </p>
+      <p className="wall-freshness-detail">
+        {freshness.problem ? `${freshness.problem}. Retrying automatically.` : '\u00a0'}
+      </p>
+    </div>
+  );
+}
+
+/** Board title, where the rotation is, how fresh the data is (loud when stale), and the clock. */
+export function WallHeader(props: WallHeaderProps & { children?: ReactNode }): ReactElement {
+  return (
+    <header className="wall-header" data-freshness={props.freshness?.state ?? 'none'}>
+      <div className="wall-title-block">
+        <h1 className="wall-title">{props.title}</h1>
+        <p className="wall-position">{props.position ?? '\u00a0'}</p>
+      </div>
+      {props.freshness ? (
+        <FreshnessBlock
+          freshness={props.freshness}
+          tz={props.tz}
+          {...(props.lastSuccessAt === undefined ? {} : { lastSuccessAt: props.lastSuccessAt })}
+        />
+      ) : (
+        <div className="wall-freshness">{props.children}</div>
+      )}
+      <WallClock tz={props.tz} />
+    </header>
+  );
+}

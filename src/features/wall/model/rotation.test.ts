@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { clampPosition, nextPosition, rotates } from './rotation';
+
+describe('wall rotation', () => {
+  test.each([
+    ['next page of the same board', { board: 0, page: 0 }, 2, 2, { board: 0, page: 1 }],
+    ['last page moves to the next board', { board: 0, page: 1 }, 2, 2, { board: 1, page: 0 }],
+    ['the last board wraps to the first', { board: 1, page: 0 }, 2, 1, { board: 0, page: 0 }],
+    ['one board pages round', { board: 0, page: 2 }, 1, 3, { board: 0, page: 0 }],
+    ['one page of one board stays', { board: 0, page: 0 }, 1, 1, { board: 0, page: 0 }],
+    ['a page past the end (after a resize) moves on', { board: 0, page: 5 }, 3, 2, { board: 1, page: 0 }],
+    ['no boards at all', { board: 3, page: 1 }, 0, 1, { board: 0, page: 0 }],
+  ])('%s', (_, position, boards, pages, expected) => {
+    expect(nextPosition(position, boards, pages)).toEqual(expected);
+  });
+
+  test('a full cycle visits every page of every board once', () => {
+    const pages = [2, 1, 3];
+    let position = { board: 0, page: 0 };
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      seen.push(`${position.board}.${position.page}`);
+      position = nextPosition(position, pages.length, pages[position.board] ?? 1);
+    }
+    expect(seen).toEqual(['0.0', '0.1', '1.0', '2.0', '2.1', '2.2']);
+    expect(position).toEqual({ board: 0, page: 0 });
+  });
+
+  test('clamping keeps a valid position as the same object', () => {
+    const position = { board: 1, page: 0 };
+    expect(clampPosition(position, 2, 1)).toBe(position);
+    expect(clampPosition({ board: 4, page: 3 }, 2, 2)).toEqual({ board: 1, page: 1 });
+  });
+
+  test.each([
+    [1, 1, false],
+    [2, 1, true],
+    [1, 2, true],
+  ])('%i boards with %i pages rotate: %s', (boards, pages, expected) => {
+    expect(rotates(boards, pages)).toBe(expected);
+  });
+});
