@@ -41,7 +41,8 @@ function memoryCache(): {
 
 /**
  * Credentials from an Amazon Cognito identity pool (GetId, then GetCredentialsForIdentity) through
- * @aws-sdk/credential-providers, loaded by dynamic import so other deployments never download it. The
+ * @aws-sdk/credential-providers, loaded by dynamic import so other deployments never download it (a
+ * static import would add its other providers to the main bundle). The
  * result expires (one hour); wrap it in refreshingCredentials to renew it ahead of time.
  */
 export function cognitoCredentials(options: CognitoOptions): () => Promise<StaticCredentials> {

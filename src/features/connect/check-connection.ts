@@ -108,7 +108,11 @@ export async function checkConnection(options: CheckOptions): Promise<CheckRepor
           : `ListMetrics works: ${metrics.length} metrics active in the last 3 hours${more}, e.g. ${firstMetric?.Namespace} ${firstMetric?.MetricName}`,
     });
   } catch (error) {
-    lines.push({ step: 'ListMetrics', ok: false, message: await explain(error, 'ListMetrics') });
+    lines.push({
+      step: 'ListMetrics',
+      ok: false,
+      message: `ListMetrics: ${await explain(error, 'ListMetrics')}`,
+    });
   }
 
   try {
@@ -132,7 +136,11 @@ export async function checkConnection(options: CheckOptions): Promise<CheckRepor
       message: `GetMetricData works: ${points} datapoints of ${what} over the last 15 minutes`,
     });
   } catch (error) {
-    lines.push({ step: 'GetMetricData', ok: false, message: await explain(error, 'GetMetricData') });
+    lines.push({
+      step: 'GetMetricData',
+      ok: false,
+      message: `GetMetricData: ${await explain(error, 'GetMetricData')}`,
+    });
   }
 
   try {
@@ -143,7 +151,11 @@ export async function checkConnection(options: CheckOptions): Promise<CheckRepor
       message: 'DescribeAlarms works: alarm states can join the reasons',
     });
   } catch (error) {
-    lines.push({ step: 'DescribeAlarms', ok: false, message: await explain(error, 'DescribeAlarms') });
+    lines.push({
+      step: 'DescribeAlarms',
+      ok: false,
+      message: `DescribeAlarms: ${await explain(error, 'DescribeAlarms')}`,
+    });
   }
   return finish(lines, options.region);
 }
