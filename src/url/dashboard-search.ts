@@ -1,6 +1,7 @@
 import type { ParamCodec } from './codec';
 import { quoteParam } from './codec';
 import { rangeCodec } from './range-param';
+import { looksLikeSecret } from './secrets';
 import {
   type Comparison,
   compareCodec,
@@ -62,6 +63,12 @@ function decodeView(search: Record<string, string>, keys: readonly ViewKey[]): D
   const fields = out as unknown as Record<ViewKey, string | undefined>;
   for (const [key, raw] of Object.entries(search)) {
     if (APP_PARAMS.has(key)) continue;
+    if (looksLikeSecret(key) || looksLikeSecret(String(raw))) {
+      out.ignored.push(
+        `a parameter that looks like a credential or token was dropped; it is never kept or shared`,
+      );
+      continue;
+    }
     if ((keys as readonly string[]).includes(key)) {
       const decoded = DECODERS[key as ViewKey].decode(String(raw));
       if (decoded.ok) fields[key as ViewKey] = decoded.value;
