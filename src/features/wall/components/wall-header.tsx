@@ -33,7 +33,12 @@ function FreshnessBlock(props: {
       : `Last update ${formatInstantIn(props.lastSuccessAt, props.tz)}${freshness.ageMs === undefined ? '' : ` (${describeAge(freshness.ageMs)} ago)`}`;
   if (freshness.state === 'stale') {
     return (
-      <div className="wall-freshness wall-stale-banner" role="alert" data-state="stale">
+      <div
+        className="wall-freshness wall-stale-banner"
+        role="alert"
+        data-state="stale"
+        data-testid="wall-freshness"
+      >
         <p className="wall-stale-headline">
           <StaleIcon /> Stale: data is {describeAge(freshness.ageMs ?? 0)} old
         </p>
@@ -44,7 +49,7 @@ function FreshnessBlock(props: {
     );
   }
   return (
-    <div className="wall-freshness" role="status" data-state={freshness.state}>
+    <div className="wall-freshness" role="status" data-state={freshness.state} data-testid="wall-freshness">
       <p className="wall-freshness-state">
         <span className="wall-freshness-dot" aria-hidden="true" />
         {STATE_WORDS[freshness.state]}

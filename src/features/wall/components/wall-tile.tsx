@@ -1,14 +1,10 @@
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import { Sparkline } from '../../../components/sparkline';
 import { StatusBadge } from '../../../components/status-badge';
 import type { WallTileModel } from '../model/wall-tiles';
 import { StaleBadge } from './stale-badge';
 
-/**
- * One KPI sized for a room: the value is the largest thing on it, the verdict is colour, icon and word,
- * and stale data shows its age, hatched and dimmed, never a verdict.
- */
-export function WallTile({ model }: { model: WallTileModel }): ReactElement {
+function WallTileView({ model }: { model: WallTileModel }): ReactElement {
   const headingId = `wall-kpi-${model.key}`;
   const tone = model.staleAge ? 'stale' : model.status;
   return (
@@ -59,3 +55,36 @@ export function WallTile({ model }: { model: WallTileModel }): ReactElement {
     </article>
   );
 }
+
+function samePoints(a: WallTileModel['points'], b: WallTileModel['points']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  const [a0, b0, a1, b1] = [a[0], b[0], a.at(-1), b.at(-1)];
+  return a0?.t === b0?.t && a0?.v === b0?.v && a1?.t === b1?.t && a1?.v === b1?.v;
+}
+
+/** Same tile on screen: models are rebuilt on every tick of the wall's clock, tiles redraw only when they change. */
+export function sameTile(a: WallTileModel, b: WallTileModel): boolean {
+  return (
+    a.key === b.key &&
+    a.title === b.title &&
+    a.status === b.status &&
+    a.staleAge === b.staleAge &&
+    a.justBreached === b.justBreached &&
+    a.valueText === b.valueText &&
+    a.change?.text === b.change?.text &&
+    a.change?.tone === b.change?.tone &&
+    a.reason === b.reason &&
+    a.sparklineLabel === b.sparklineLabel &&
+    a.lines.length === b.lines.length &&
+    a.lines.every((line, i) => line.value === b.lines[i]?.value && line.kind === b.lines[i]?.kind) &&
+    (a.errors ?? []).join('\n') === (b.errors ?? []).join('\n') &&
+    samePoints(a.points, b.points)
+  );
+}
+
+/**
+ * One KPI sized for a room: the value is the largest thing on it, the verdict is colour, icon and word,
+ * and stale data shows its age, hatched and dimmed, never a verdict.
+ */
+export const WallTile = memo(WallTileView, (prev, next) => sameTile(prev.model, next.model));

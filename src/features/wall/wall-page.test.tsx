@@ -1,0 +1,250 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createMemoryHistory } from '@tanstack/react-router';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { App } from '../../app/app';
+import { createQueryClient } from '../../app/query-client';
+import { createAppRouter } from '../../app/router';
+import { CloudWatchError } from '../../data/cloudwatch/errors';
+import type { MetricsSource, SeriesRequest, SeriesResult } from '../../data/metrics-source';
+import { createMetricsSource } from '../../data/source-config';
+import { setupAppHarness } from '../../testing/render-app';
+
+const app = setupAppHarness();
+const MINUTE = 60_000;
+
+/** jsdom has no layout: give the tile area the size of a 1080p wall so the grid plan has room. */
+class WallSizedResizeObserver {
+  constructor(private readonly callback: ResizeObserverCallback) {}
+  observe(target: Element): void {
+    const rect = {
+      width: 1880,
+      height: 760,
+      top: 0,
+      left: 0,
+      right: 1880,
+      bottom: 760,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    };
+    this.callback(
+      [{ target, contentRect: rect } as unknown as ResizeObserverEntry],
+      this as unknown as ResizeObserver,
+    );
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+const realResizeObserver = globalThis.ResizeObserver;
+beforeAll(() => {
+  globalThis.ResizeObserver = WallSizedResizeObserver as unknown as typeof ResizeObserver;
+});
+afterAll(() => {
+  globalThis.ResizeObserver = realResizeObserver;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/**
+ * A source that answers at once with a flat line up to "now", or fails as told: minutes of wall life
+ * then take milliseconds. The simulated account itself is exercised end to end in Chromium.
+ */
+function quickSource(): MetricsSource & { fail: CloudWatchError | undefined; hang: boolean; calls: number } {
+  const answer = (request: SeriesRequest): SeriesResult => {
+    const period = (request.period ?? 60) * 1000;
+    const points = [];
+    for (let t = Math.ceil(request.window.start / period) * period; t < request.window.end; t += period) {
+      points.push({ t, v: 50 });
+    }
+    return {
+      ref: request.ref,
+      series: [{ label: request.ref, points }],
+      components: {},
+      period: period / 1000,
+      complete: true,
+      messages: [],
+    };
+  };
+  const source = {
+    fail: undefined as CloudWatchError | undefined,
+    hang: false,
+    calls: 0,
+    async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal) {
+      source.calls += 1;
+      if (source.hang) {
+        await new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
+      }
+      if (source.fail) throw source.fail;
+      return {
+        results: Object.fromEntries(requests.map((r) => [r.ref, answer(r)])),
+        calls: 1,
+        fetchedAt: Date.now(),
+      };
+    },
+    async describeAlarms() {
+      if (source.fail) throw source.fail;
+      return [];
+    },
+  };
+  return source;
+}
+
+const networkDown = new CloudWatchError({
+  code: 'Network',
+  message: 'Could not reach CloudWatch at https://monitoring.us-east-1.amazonaws.com (Failed to fetch)',
+  retryable: true,
+});
+
+function renderWall(
+  path: string,
+  source: MetricsSource = createMetricsSource({ kind: 'demo' }),
+): QueryClient {
+  const client = createQueryClient();
+  const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
+  render(<App source={source} queryClient={client} router={router} />);
+  return client;
+}
+
+/** Fake timers and Date, so minutes pass in milliseconds; promises still settle between steps. */
+function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+}
+
+async function advance(ms: number, step = 5000): Promise<void> {
+  for (let done = 0; done < ms; done += step) {
+    await act(() => vi.advanceTimersByTimeAsync(Math.min(step, ms - done)));
+  }
+}
+
+/** Under fake timers waitFor cannot poll: step the fake clock in small steps until the check passes. */
+async function until<T>(check: () => T, maxMs = 10_000): Promise<T> {
+  let lastError: unknown;
+  for (let waited = 0; waited <= maxMs; waited += 100) {
+    try {
+      return check();
+    } catch (error) {
+      lastError = error;
+      await act(() => vi.advanceTimersByTimeAsync(100));
+    }
+  }
+  throw lastError;
+}
+
+function shownValue(title: string): string {
+  const text =
+    within(screen.getByRole('article', { name: title })).getByTestId('kpi-value').textContent ?? '';
+  if (!/\d/.test(text)) throw new Error(`${title} has no value yet`);
+  return text;
+}
+
+const freshness = (): HTMLElement => screen.getByTestId('wall-freshness');
+
+describe('wall over the simulated account', { timeout: 20_000 }, () => {
+  test('shows a dashboard with its outcomes, every KPI with a value, and no desk header', async () => {
+    renderWall('/wall/checkout');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Checkout' }, { timeout: 10_000 }),
+    ).toBeVisible();
+    await waitFor(() => expect(shownValue('Payment success rate')).toMatch(/%$/), { timeout: 10_000 });
+    expect(shownValue('Cost per order')).toMatch(/^\$/);
+    const pay = screen.getByRole('region', { name: 'Customers can pay' });
+    await waitFor(() => expect(within(pay).getByText(/^(At risk|Breached)$/)).toBeInTheDocument());
+    expect(screen.getAllByRole('article')).toHaveLength(6);
+    expect(screen.queryByRole('link', { name: 'Bellwether' })).toBeNull();
+    expect(freshness()).toHaveTextContent(/^Live · Last update \d\d:\d\d:\d\d UTC/);
+  });
+
+  test('says which settings in the address were ignored, and which boards do not exist', async () => {
+    renderWall('/wall?boards=checkout,nope&rotate=1s&theme=neon');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Checkout' }, { timeout: 10_000 }),
+    ).toBeVisible();
+    const notice = screen.getByText(/^Ignored in the address:/);
+    expect(notice).toHaveTextContent("rotate '1s' is too fast to read; rotating every 10 s");
+    expect(notice).toHaveTextContent("theme 'neon' is not one of dark, light");
+    expect(notice).toHaveTextContent("board 'nope' is not listed in dashboards/index.yaml");
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Checkout');
+  });
+
+  test('a dashboard file that does not parse keeps its place and names the problem', async () => {
+    app.overrideFile('platform.yaml', 'id: platform\ntitle: Platform\nkpis: 3\n');
+    renderWall('/wall/platform');
+    expect(await screen.findByText('platform.yaml could not be loaded')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent(/platform\.yaml/);
+  });
+});
+
+describe('wall over time', { timeout: 20_000 }, () => {
+  test('rotates from one board to the next after the rotation time, and round again', async () => {
+    useFakeClock();
+    renderWall('/wall?boards=checkout,platform&rotate=20s', quickSource());
+    await until(() => shownValue('Orders per minute'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Checkout');
+    expect(screen.getByText('Board 1 of 2')).toBeInTheDocument();
+    await advance(20_000);
+    await until(() => shownValue('Load balancer 5xx rate'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Platform');
+    expect(screen.getByText('Board 2 of 2')).toBeInTheDocument();
+    await advance(20_000);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Checkout');
+  });
+
+  test('keeps the last good values when refreshes fail, turns stale after two intervals, and recovers', async () => {
+    useFakeClock();
+    const source = quickSource();
+    renderWall('/wall/checkout', source);
+    const before = await until(() => shownValue('Orders per minute'));
+    source.fail = networkDown;
+    await advance(MINUTE + 5000);
+    expect(freshness()).toHaveTextContent(/^Degraded .*Refresh failing.*Could not reach CloudWatch/);
+    expect(shownValue('Orders per minute')).toBe(before);
+    expect(screen.queryByText(/^Stale/)).toBeNull();
+
+    await advance(MINUTE);
+    expect(freshness()).toHaveAttribute('role', 'alert');
+    expect(freshness()).toHaveTextContent(/^Stale: data is 2 min old/);
+    expect(freshness()).toHaveTextContent(/Could not reach CloudWatch/);
+    const tile = screen.getByRole('article', { name: 'Orders per minute' });
+    expect(within(tile).getByText('Stale · 2 min')).toBeInTheDocument();
+    expect(within(tile).getByTestId('kpi-value')).toHaveTextContent(before);
+    // Stale is never healthy: no tile or outcome shows a verdict of its own any more.
+    expect(screen.queryAllByText(/^OK$/).every((el) => el.closest('.wall-tile-was'))).toBe(true);
+
+    source.fail = undefined;
+    await advance(MINUTE);
+    expect(freshness()).toHaveTextContent(/^Live/);
+    expect(screen.queryByText(/^Stale/)).toBeNull();
+  });
+
+  test('abandons a refresh that hangs for a whole interval and says so', async () => {
+    useFakeClock();
+    const source = quickSource();
+    renderWall('/wall/checkout', source);
+    await until(() => shownValue('Orders per minute'));
+    source.hang = true;
+    await advance(MINUTE + 10_000);
+    expect(freshness()).toHaveTextContent(/CloudWatch is slow to answer/);
+    await advance(MINUTE);
+    expect(freshness()).toHaveTextContent(/CloudWatch did not answer within 60 s/);
+    source.hang = false;
+    await advance(MINUTE);
+    expect(freshness()).toHaveTextContent(/^Live/);
+  });
+
+  test("React Query's cache holds a fixed number of entries however many refreshes run", async () => {
+    useFakeClock();
+    const source = quickSource();
+    // Both boards refresh every minute, on screen or not. An hour's rotation and a filter that matches no
+    // tile keep this test about the cache, not about drawing charts in jsdom.
+    const client = renderWall('/wall?boards=checkout,platform&rotate=1h&q=no-such-kpi', source);
+    await until(() => expect(screen.getByTestId('wall-freshness')).toHaveTextContent(/^Live/));
+    const entries = client.getQueryCache().getAll().length;
+    const callsBefore = source.calls;
+    await advance(40 * MINUTE, 30_000);
+    expect(source.calls - callsBefore).toBeGreaterThanOrEqual(2 * 40);
+    expect(client.getQueryCache().getAll()).toHaveLength(entries);
+  });
+});
