@@ -2,12 +2,20 @@ import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { parseFlatSearch, stringifyFlatSearch } from '../url/search-params';
 import { connectCallbackRoute, connectRoute } from './routes/connect-routes';
 import { dashboardRoute, deskRoute, indexRoute } from './routes/desk-routes';
-import { drilldownRoute } from './routes/drilldown-routes';
+import { drilldownRoute, sharedDrilldownRoute, sharedRoute } from './routes/drilldown-routes';
 import { rootRoute } from './routes/root-route';
 import { wallRoutes } from './routes/wall-routes';
 
 const routeTree = rootRoute.addChildren([
-  deskRoute.addChildren([indexRoute, dashboardRoute, drilldownRoute, connectRoute, connectCallbackRoute]),
+  deskRoute.addChildren([
+    indexRoute,
+    dashboardRoute,
+    drilldownRoute,
+    sharedRoute,
+    sharedDrilldownRoute,
+    connectRoute,
+    connectCallbackRoute,
+  ]),
   ...wallRoutes,
 ]);
 

@@ -1,8 +1,14 @@
 import { createRoute, Link, Outlet, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { DashboardPage } from '../../features/dashboard/dashboard-page';
+import { spaceActivates } from '../../features/dashboard/space-activates';
 import { DashboardListPage } from '../../features/dashboard-list/dashboard-list-page';
-import { decodeDashboardSearch, encodeDashboardSearch } from '../../url/dashboard-search';
+import { ViewActions } from '../../features/share/view-actions';
+import {
+  decodeDashboardSearch,
+  encodeDashboardSearch,
+  encodeDrilldownSearch,
+} from '../../url/dashboard-search';
 import { rootRoute } from './root-route';
 
 function DeskLayout(): ReactElement {
@@ -44,15 +50,42 @@ function DashboardRoute(): ReactElement {
   const search = useSearch({ from: '/desk/d/$dashboardId' });
   const navigate = useNavigate();
   const view = decodeDashboardSearch(search);
+  const carried = encodeDrilldownSearch({
+    variables: view.variables,
+    ...(view.range ? { range: view.range } : {}),
+    ...(view.tz ? { tz: view.tz } : {}),
+  });
   return (
     <DashboardPage
       dashboardId={dashboardId}
       range={view.range}
+      tz={view.tz}
       variables={view.variables}
+      q={view.q}
+      sort={view.sort}
       ignoredParams={view.ignored}
       onViewChange={(next) =>
         navigate({ to: '/d/$dashboardId', params: { dashboardId }, search: encodeDashboardSearch(next) })
       }
+      kpiLink={(kpi) => (
+        <Link
+          to="/d/$dashboardId/k/$kpiId"
+          params={{ dashboardId, kpiId: kpi.id }}
+          search={carried}
+          className="tile-open"
+          aria-label={`${kpi.title} details`}
+          onKeyDown={spaceActivates}
+        >
+          Details <span aria-hidden="true">→</span>
+        </Link>
+      )}
+      headerActions={(screen) => (
+        <ViewActions
+          kind="dashboard"
+          dashboardId={dashboardId}
+          {...(screen.window ? { screenWindow: screen.window } : {})}
+        />
+      )}
     />
   );
 }

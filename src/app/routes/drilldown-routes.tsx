@@ -1,7 +1,16 @@
-import { createRoute, Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { KeyboardEvent, ReactElement } from 'react';
+import { createRoute, Link, useLocation, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
+import { formatConfigError } from '../../domain/kpi/config-error';
+import { DashboardView } from '../../features/dashboard/dashboard-page';
+import { spaceActivates } from '../../features/dashboard/space-activates';
 import { DrilldownById } from '../../features/drilldown/drilldown-by-id';
+import { DrilldownPage } from '../../features/drilldown/drilldown-page';
+import { AdhocBanner } from '../../features/share/adhoc-banner';
+import { type SharedDashboard, useSharedDashboard } from '../../features/share/use-shared-dashboard';
+import { ViewActions } from '../../features/share/view-actions';
 import {
+  type DashboardSearch,
+  decodeDashboardSearch,
   decodeDrilldownSearch,
   encodeDashboardSearch,
   encodeDrilldownSearch,
@@ -16,12 +25,29 @@ export const drilldownRoute = createRoute({
   component: DrilldownRoute,
 });
 
-/** Links are activated by Enter natively; tiles also open with Space, like buttons. */
-export function spaceActivates(event: KeyboardEvent<HTMLAnchorElement>): void {
-  if (event.key === ' ') {
-    event.preventDefault();
-    event.currentTarget.click();
-  }
+/** `/shared#d=…`: an ad-hoc dashboard carried in the link's fragment. */
+export const sharedRoute = createRoute({
+  getParentRoute: () => deskRoute,
+  path: '/shared',
+  validateSearch: flatSearch,
+  component: SharedDashboardRoute,
+});
+
+/** `/shared/k/<kpi>#d=…`: the drill-down of a KPI on an ad-hoc dashboard. */
+export const sharedDrilldownRoute = createRoute({
+  getParentRoute: () => deskRoute,
+  path: '/shared/k/$kpiId',
+  validateSearch: flatSearch,
+  component: SharedDrilldownRoute,
+});
+
+/** The view a dashboard link carries over to a drill-down and back: range, time zone and variables. */
+function carried(view: Pick<DashboardSearch, 'range' | 'tz' | 'variables'>): Record<string, string> {
+  return encodeDashboardSearch({
+    variables: view.variables,
+    ...(view.range ? { range: view.range } : {}),
+    ...(view.tz ? { tz: view.tz } : {}),
+  });
 }
 
 function DrilldownRoute(): ReactElement {
@@ -29,7 +55,6 @@ function DrilldownRoute(): ReactElement {
   const search = useSearch({ from: '/desk/d/$dashboardId/k/$kpiId' });
   const navigate = useNavigate();
   const view = decodeDrilldownSearch(search);
-  const { range, tz, variables } = view;
   return (
     <DrilldownById
       dashboardId={dashboardId}
@@ -43,14 +68,142 @@ function DrilldownRoute(): ReactElement {
         })
       }
       back={
-        <Link
-          to="/d/$dashboardId"
-          params={{ dashboardId }}
-          search={encodeDashboardSearch({ variables, ...(range ? { range } : {}), ...(tz ? { tz } : {}) })}
-        >
+        <Link to="/d/$dashboardId" params={{ dashboardId }} search={carried(view)}>
           ← Back to the dashboard
         </Link>
       }
+      actions={(screen) => (
+        <ViewActions
+          kind="kpi"
+          dashboardId={dashboardId}
+          {...(screen.window ? { screenWindow: screen.window } : {})}
+        />
+      )}
+    />
+  );
+}
+
+function SharedProblem({ shared }: { shared: Exclude<SharedDashboard, { state: 'ready' }> }): ReactElement {
+  if (shared.state === 'loading') {
+    return (
+      <main className="page" aria-busy="true">
+        <p aria-live="polite">Opening the dashboard in this link…</p>
+      </main>
+    );
+  }
+  return (
+    <main className="page">
+      <h1 className="page-title">The dashboard in this link could not be opened</h1>
+      <p className="notice notice-error" role="alert">
+        {shared.state === 'missing'
+          ? 'This link carries no dashboard: its address should end in #d= followed by the packed dashboard.'
+          : shared.message}
+      </p>
+      <p>
+        <Link to="/">See all dashboards</Link>.
+      </p>
+    </main>
+  );
+}
+
+function SharedConfigErrors({ errors }: { errors: string[] }): ReactElement {
+  return (
+    <main className="page">
+      <h1 className="page-title">The dashboard in this link has errors</h1>
+      <div className="notice notice-error" role="alert">
+        <strong>It was checked like a dashboard file and could not be loaded:</strong>
+        <ul>
+          {errors.map((m) => (
+            <li key={m}>
+              <code>{m}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </main>
+  );
+}
+
+function SharedDashboardRoute(): ReactElement {
+  const location = useLocation();
+  const search = useSearch({ from: '/desk/shared' });
+  const navigate = useNavigate();
+  const shared = useSharedDashboard(location.hash);
+  if (shared.state !== 'ready') return <SharedProblem shared={shared} />;
+  if (!shared.parsed.ok) return <SharedConfigErrors errors={shared.parsed.errors.map(formatConfigError)} />;
+  const { dashboard, warnings } = shared.parsed;
+  const view = decodeDashboardSearch(search);
+  const hash = `d=${shared.payload}`;
+  return (
+    <DashboardView
+      dashboard={dashboard}
+      warnings={warnings}
+      dashboardId={dashboard.id}
+      range={view.range}
+      tz={view.tz}
+      variables={view.variables}
+      q={view.q}
+      sort={view.sort}
+      ignoredParams={view.ignored}
+      onViewChange={(next) => navigate({ to: '/shared', search: encodeDashboardSearch(next), hash })}
+      banner={<AdhocBanner region={dashboard.region} payloadChars={shared.payload.length} />}
+      kpiLink={(kpi) => (
+        <Link
+          to="/shared/k/$kpiId"
+          params={{ kpiId: kpi.id }}
+          search={carried(view)}
+          hash={hash}
+          className="tile-open"
+          aria-label={`${kpi.title} details`}
+          onKeyDown={spaceActivates}
+        >
+          Details <span aria-hidden="true">→</span>
+        </Link>
+      )}
+      headerActions={(screen) => (
+        <ViewActions
+          kind="dashboard"
+          dashboardId={dashboard.id}
+          yaml={shared.yaml}
+          {...(screen.window ? { screenWindow: screen.window } : {})}
+        />
+      )}
+    />
+  );
+}
+
+function SharedDrilldownRoute(): ReactElement {
+  const { kpiId } = useParams({ from: '/desk/shared/k/$kpiId' });
+  const search = useSearch({ from: '/desk/shared/k/$kpiId' });
+  const location = useLocation();
+  const navigate = useNavigate();
+  const shared = useSharedDashboard(location.hash);
+  if (shared.state !== 'ready') return <SharedProblem shared={shared} />;
+  if (!shared.parsed.ok) return <SharedConfigErrors errors={shared.parsed.errors.map(formatConfigError)} />;
+  const { dashboard } = shared.parsed;
+  const view = decodeDrilldownSearch(search);
+  const hash = `d=${shared.payload}`;
+  return (
+    <DrilldownPage
+      dashboard={dashboard}
+      kpiId={kpiId}
+      view={view}
+      onViewChange={(next) =>
+        navigate({ to: '/shared/k/$kpiId', params: { kpiId }, search: encodeDrilldownSearch(next), hash })
+      }
+      banner={<AdhocBanner region={dashboard.region} payloadChars={shared.payload.length} />}
+      back={
+        <Link to="/shared" search={carried(view)} hash={hash}>
+          ← Back to the dashboard
+        </Link>
+      }
+      actions={(screen) => (
+        <ViewActions
+          kind="kpi"
+          dashboardId={dashboard.id}
+          {...(screen.window ? { screenWindow: screen.window } : {})}
+        />
+      )}
     />
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { Variable } from '../../domain/kpi/schema';
 
 export const QUICK_RANGES: ReadonlyArray<{ value: string; label: string }> = [
@@ -25,6 +25,12 @@ interface DashboardHeaderProps {
   refresh: { state: RefreshState; message?: string };
   onRangeChange: (range: string) => void;
   onVariableChange: (name: string, value: string) => void;
+  filter?: string;
+  sort?: 'status' | 'title';
+  onFilterChange?: (q: string) => void;
+  onSortChange?: (sort: 'status' | 'title' | undefined) => void;
+  /** Share, saved views, export. */
+  actions?: ReactNode;
 }
 
 const REFRESH_WORDS: Record<RefreshState, string> = {
@@ -65,6 +71,33 @@ export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
             </select>
           </label>
         ))}
+        {props.onFilterChange && (
+          <label className="control">
+            <span>Filter KPIs</span>
+            <input
+              type="search"
+              className="kpi-filter"
+              value={props.filter ?? ''}
+              maxLength={100}
+              onChange={(e) => props.onFilterChange?.(e.target.value)}
+            />
+          </label>
+        )}
+        {props.onSortChange && (
+          <label className="control">
+            <span>Order</span>
+            <select
+              value={props.sort ?? ''}
+              onChange={(e) =>
+                props.onSortChange?.((e.target.value || undefined) as 'status' | 'title' | undefined)
+              }
+            >
+              <option value="">As in the file</option>
+              <option value="status">Worst status first</option>
+              <option value="title">By title</option>
+            </select>
+          </label>
+        )}
         <span className="last-updated">
           {props.lastUpdated ? `Updated ${props.lastUpdated}` : 'Not updated yet'}
         </span>
@@ -78,6 +111,7 @@ export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
           {REFRESH_WORDS[props.refresh.state]}
         </span>
       </div>
+      {props.actions && <div className="dashboard-actions">{props.actions}</div>}
       {props.description && <p className="dashboard-description">{props.description}</p>}
     </div>
   );

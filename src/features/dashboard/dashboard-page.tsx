@@ -9,15 +9,22 @@ import { type ConfigError, formatConfigError } from '../../domain/kpi/config-err
 import type { KpiEntry, LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables } from '../../domain/kpi/variables';
-import { type OutcomeEvaluation, worstStatus } from '../../domain/risk';
-import { describeRange, parseRange } from '../../domain/time/range';
+import { compareSeverity, type OutcomeEvaluation, type RiskStatus, worstStatus } from '../../domain/risk';
+import type { TimeWindow } from '../../domain/series';
+import { describeRange, parseRange, resolveRange } from '../../domain/time/range';
 import { DashboardHeader, type RefreshState } from './dashboard-header';
 import { useDocumentStatus } from './document-status';
 import { buildTileModel } from './tile-model';
+import './tile-link.css';
 
 export interface DashboardViewState {
   range?: string;
+  tz?: 'local' | 'utc';
   variables: Record<string, string>;
+  /** Text filter on KPI titles and ids. */
+  q?: string;
+  /** Tile order within each outcome: as in the file (absent), worst status first, or by title. */
+  sort?: 'status' | 'title';
 }
 
 interface DashboardPageProps extends DashboardViewState {
@@ -25,6 +32,12 @@ interface DashboardPageProps extends DashboardViewState {
   /** URL parameters that were present but unusable, in words. */
   ignoredParams: string[];
   onViewChange: (next: DashboardViewState) => void;
+  /** The control on each tile that opens its drill-down (click, Enter or Space). */
+  kpiLink?: (kpi: Kpi) => ReactNode;
+  /** Share, saved views, export: supplied by the app so features stay apart; given the window on screen. */
+  headerActions?: (screen: { window?: TimeWindow }) => ReactNode;
+  /** Shown above the dashboard, e.g. "this dashboard came from a link". */
+  banner?: ReactNode;
 }
 
 /** A dashboard by id: loads the catalog, then shows the dashboard, its config errors, or why there is none. */
@@ -87,7 +100,7 @@ function ConfigErrors(props: {
   );
 }
 
-interface ViewProps extends DashboardPageProps {
+export interface DashboardViewProps extends DashboardPageProps {
   dashboard: LoadedDashboard;
   warnings: ConfigError[];
 }
@@ -112,7 +125,8 @@ function refreshState(query: ReturnType<typeof useDashboardEvaluation>['series']
   return { state: 'idle' };
 }
 
-function DashboardView(props: ViewProps): ReactElement {
+/** A loaded dashboard: from the site's catalog, or an ad-hoc one that arrived in a link. */
+export function DashboardView(props: DashboardViewProps): ReactElement {
   const { dashboard } = props;
   const range = props.range ?? dashboard.timeRange;
   const parsedRange = parseRange(range);
@@ -162,12 +176,22 @@ function DashboardView(props: ViewProps): ReactElement {
       ...(data.evaluations[entry.kpi.id] ? { evaluation: data.evaluations[entry.kpi.id] } : {}),
       rangeWords,
     });
-    return <KpiTile key={entry.kpi.id} model={model} />;
+    return <KpiTile key={entry.kpi.id} model={model} actions={props.kpiLink?.(entry.kpi)} />;
   };
   const entryById = new Map(dashboard.kpis.map((entry) => [entryId(entry), entry]));
+  const arrange = (entries: KpiEntry[]): KpiEntry[] =>
+    arrangeEntries(entries, props.q, props.sort, (id) => data.evaluations[id]?.status);
+  const view: DashboardViewState = {
+    variables: props.variables,
+    ...(props.range ? { range: props.range } : {}),
+    ...(props.tz ? { tz: props.tz } : {}),
+    ...(props.q ? { q: props.q } : {}),
+    ...(props.sort ? { sort: props.sort } : {}),
+  };
 
   return (
     <main className="page" aria-busy={data.series.isPending}>
+      {props.banner}
       <DashboardHeader
         title={dashboard.title}
         {...(dashboard.description ? { description: dashboard.description } : {})}
@@ -176,10 +200,19 @@ function DashboardView(props: ViewProps): ReactElement {
         values={resolved.values}
         {...(lastUpdated ? { lastUpdated } : {})}
         refresh={refresh}
-        onRangeChange={(next) => props.onViewChange({ range: next, variables: props.variables })}
+        onRangeChange={(next) => props.onViewChange({ ...view, range: next })}
         onVariableChange={(name, value) =>
-          props.onViewChange({ range: props.range, variables: { ...props.variables, [name]: value } })
+          props.onViewChange({ ...view, variables: { ...props.variables, [name]: value } })
         }
+        filter={props.q ?? ''}
+        sort={props.sort}
+        onFilterChange={(q) => props.onViewChange({ ...view, q: q || undefined })}
+        onSortChange={(sort) => props.onViewChange({ ...view, sort })}
+        actions={props.headerActions?.({
+          ...(parsedRange.ok && data.series.data
+            ? { window: resolveRange(parsedRange.range, data.series.data.now) }
+            : {}),
+        })}
       />
       {ignored.length > 0 && (
         <div className="notice notice-warning" role="status">
@@ -210,15 +243,12 @@ function DashboardView(props: ViewProps): ReactElement {
           title={outcome.title}
           {...(data.series.data && data.outcomes[i] ? { evaluation: data.outcomes[i] } : {})}
         >
-          {outcome.kpis.map((id) => {
-            const entry = entryById.get(id);
-            return entry ? renderEntry(entry) : null;
-          })}
+          {arrange(outcome.kpis.flatMap((id) => entryById.get(id) ?? [])).map(renderEntry)}
         </OutcomeSection>
       ))}
       {ungrouped.length > 0 && (
         <OutcomeSection title={dashboard.outcomes.length > 0 ? 'Other KPIs' : 'KPIs'}>
-          {ungrouped.map(renderEntry)}
+          {arrange(ungrouped).map(renderEntry)}
         </OutcomeSection>
       )}
     </main>
@@ -248,4 +278,24 @@ function OutcomeSection(props: {
       <div className="tile-grid">{props.children}</div>
     </section>
   );
+}
+
+/** The KPIs a filter lets through, in the chosen order (the file's order unless sorted by status or title). */
+export function arrangeEntries(
+  entries: KpiEntry[],
+  q: string | undefined,
+  sort: DashboardViewState['sort'],
+  statusOf: (id: string) => RiskStatus | undefined,
+): KpiEntry[] {
+  const needle = q?.trim().toLowerCase();
+  const title = (e: KpiEntry): string => (e.ok ? e.kpi.title : (e.title ?? e.id ?? '')).toLowerCase();
+  const shown = needle
+    ? entries.filter((e) => title(e).includes(needle) || entryId(e).toLowerCase().includes(needle))
+    : entries;
+  if (sort === 'title') return [...shown].sort((a, b) => title(a).localeCompare(title(b)));
+  if (sort === 'status') {
+    const severity = (e: KpiEntry): RiskStatus => (e.ok ? (statusOf(e.kpi.id) ?? 'unknown') : 'error');
+    return [...shown].sort((a, b) => compareSeverity(severity(b), severity(a)));
+  }
+  return shown;
 }

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactElement, ReactNode } from 'react';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
+import type { TimeWindow } from '../../domain/series';
 import type { DrilldownSearch } from '../../url/dashboard-search';
 import { DrilldownPage, type DrilldownView } from './drilldown-page';
 
@@ -10,7 +11,7 @@ interface DrilldownByIdProps {
   view: DrilldownSearch;
   onViewChange: (next: DrilldownView) => void;
   back: ReactNode;
-  actions?: ReactNode;
+  actions?: (screen: { window?: TimeWindow }) => ReactNode;
 }
 
 /** The drill-down of a KPI on one of the site's dashboards: loads the catalog first, says so when it cannot. */

@@ -8,7 +8,7 @@ import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluatio
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables, substituteQuery } from '../../domain/kpi/variables';
-import type { Point } from '../../domain/series';
+import type { Point, TimeWindow } from '../../domain/series';
 import {
   describeRange,
   formatRange,
@@ -42,8 +42,8 @@ interface DrilldownPageProps {
   onViewChange: (next: DrilldownView) => void;
   /** A link back to the dashboard with the same range and variables. */
   back: ReactNode;
-  /** Share and saved-view controls, supplied by the app so features stay apart. */
-  actions?: ReactNode;
+  /** Share and saved-view controls, supplied by the app so features stay apart; given the window on screen. */
+  actions?: (screen: { window?: TimeWindow }) => ReactNode;
   /** Shown above everything, e.g. "this dashboard came from a link". */
   banner?: ReactNode;
 }
@@ -220,7 +220,9 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           <h1 className="page-title">{kpi.title}</h1>
           <StatusBadge status={kpiEvaluation?.status ?? 'pending'} />
         </div>
-        {props.actions && <div className="dd-actions">{props.actions}</div>}
+        {props.actions && (
+          <div className="dd-actions">{props.actions(data ? { window: data.window } : {})}</div>
+        )}
       </header>
       {kpi.description && <p className="dd-lede">{kpi.description}</p>}
       <div className="dd-controls">
