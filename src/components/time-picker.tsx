@@ -48,7 +48,8 @@ export function TimePicker(props: TimePickerProps): ReactElement {
   };
 
   return (
-    <div className="time-picker" role="group" aria-label="Time controls">
+    <fieldset className="time-picker">
+      <legend className="visually-hidden">Time controls</legend>
       <label className="control">
         <span>Time range</span>
         <select
@@ -151,6 +152,6 @@ export function TimePicker(props: TimePickerProps): ReactElement {
           )}
         </form>
       )}
-    </div>
+    </fieldset>
   );
 }

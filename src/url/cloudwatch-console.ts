@@ -41,7 +41,7 @@ function isoDurationAgo(seconds: number): string {
 }
 
 function metricRow(metric: MetricStat, period: number, options: Record<string, Jsurl>): Jsurl[] {
-  const dims = Object.entries(metric.dimensions).flatMap(([name, value]) => [name, value]);
+  const dims = Object.entries(metric.dimensions).flat();
   return [
     metric.namespace,
     metric.name,

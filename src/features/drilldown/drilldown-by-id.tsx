@@ -34,7 +34,7 @@ export function DrilldownById(props: DrilldownByIdProps): ReactElement {
     );
   }
   const entry = findDashboard(catalog.data, props.dashboardId);
-  if (!entry || !entry.ok) {
+  if (!entry?.ok) {
     return (
       <main className="page">
         <h1 className="page-title">

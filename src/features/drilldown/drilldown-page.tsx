@@ -53,7 +53,7 @@ const COMPARE_WORDS: Record<Comparison, string> = { '1d': 'Previous day', '1w': 
 /** A KPI's drill-down, or why there is none (unknown KPI, or one whose definition has errors). */
 export function DrilldownPage(props: DrilldownPageProps): ReactElement {
   const entry = props.dashboard.kpis.find((e) => (e.ok ? e.kpi.id : e.id) === props.kpiId);
-  if (!entry || !entry.ok) {
+  if (!entry?.ok) {
     return (
       <main className="page drilldown">
         {props.banner}

@@ -62,7 +62,10 @@ export function QueriesSection(props: {
               </p>
             ))}
             {plan.batches.map((batch, i) => (
-              <div key={`${batch.region}-${batch.startTime}-${i}`} className="dd-table-wrap">
+              <div
+                key={`${batch.region}-${batch.startTime}-${batch.queries[0]?.Id ?? ''}`}
+                className="dd-table-wrap"
+              >
                 <table className="dd-table dd-queries-table">
                   <caption>
                     Call {i + 1}: region {batch.region}, StartTime {formatInstant(batch.startTime)}, EndTime{' '}

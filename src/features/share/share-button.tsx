@@ -60,11 +60,9 @@ export function ShareButton({ screenWindow }: { screenWindow?: TimeWindow }): Re
         Share
       </button>
       {open && (
-        // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the panel from any control inside it
-        <div
+        <section
           id={`${id}-panel`}
           className="share-panel"
-          role="group"
           aria-label="Share this view"
           onKeyDown={(e) => {
             if (e.key === 'Escape') close();
@@ -113,7 +111,7 @@ export function ShareButton({ screenWindow }: { screenWindow?: TimeWindow }): Re
                 ? 'This browser did not let the page copy. Select the link above and copy it with Ctrl+C (⌘C on a Mac).'
                 : ''}
           </p>
-        </div>
+        </section>
       )}
     </div>
   );

@@ -53,7 +53,9 @@ describe('tiles open the drill-down', () => {
     expect(link.getAttribute('href')).toBe('/d/checkout/k/payment-success-rate?range=now-3h&var-env=staging');
     link.focus();
     await user.keyboard(' ');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Payment success rate' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Payment success rate' }),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Environment')).toHaveValue('staging');
   });
 });
@@ -64,7 +66,7 @@ describe('share and saved views', () => {
     app.render('/d/checkout/k/orders-per-minute?range=now-1h&compare=1d');
     await screen.findByRole('heading', { level: 1, name: 'Orders per minute' });
     await user.click(screen.getByRole('button', { name: 'Share' }));
-    const panel = screen.getByRole('group', { name: 'Share this view' });
+    const panel = screen.getByRole('region', { name: 'Share this view' });
     const field = within(panel).getByLabelText('Link to this view');
     expect(field).toHaveValue('http://localhost:3000/d/checkout/k/orders-per-minute?range=now-1h&compare=1d');
     await waitFor(() => expect(within(panel).getByLabelText('Freeze time')).toBeEnabled(), { timeout: 8000 });
@@ -83,7 +85,7 @@ describe('share and saved views', () => {
     app.render('/d/checkout?range=now-12h&sort=status');
     await screen.findByRole('heading', { level: 1, name: 'Checkout' });
     await user.click(screen.getByRole('button', { name: 'Saved views' }));
-    const panel = screen.getByRole('group', { name: 'Saved views' });
+    const panel = screen.getByRole('region', { name: 'Saved views' });
     await user.type(within(panel).getByLabelText('Name this view'), 'Half a day, worst first');
     await user.click(within(panel).getByRole('button', { name: 'Save view' }));
     const list = within(panel).getByRole('list', { name: 'Your saved views' });
@@ -107,7 +109,9 @@ describe('a dashboard inside a link', () => {
     expect(await screen.findByRole('note', { name: 'Dashboard from a link' })).toHaveTextContent(
       /came from a link/,
     );
-    expect(screen.getByRole('heading', { level: 1, name: "<img src=x onerror=alert('title')>" })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { level: 1, name: "<img src=x onerror=alert('title')>" }),
+    ).toBeInTheDocument();
     // The javascript: runbook fails validation: the KPI becomes an error tile that quotes it as text.
     expect(await screen.findByRole('article', { name: /Sneaky runbook: error/ })).toHaveTextContent(
       /a link must start with http:\/\/ or https:\/\//,
@@ -118,7 +122,9 @@ describe('a dashboard inside a link', () => {
 
   test('the drill-down of a KPI from a link renders its text as text', { timeout: SLOW }, async () => {
     const { container } = app.render(`/shared/k/orders#d=${await packed(HOSTILE)}`);
-    expect(await screen.findByRole('heading', { level: 1, name: '<b onmouseover=alert(1)>Orders</b>' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '<b onmouseover=alert(1)>Orders</b>' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('<a href=javascript:alert(3)>me</a>')).toBeInTheDocument();
     expect(container.querySelector('img, script, iframe, b')).toBeNull();
     expect(container.querySelector('a[href^="javascript"]')).toBeNull();
@@ -134,7 +140,9 @@ describe('a dashboard inside a link', () => {
 
   test('a dashboard with errors is reported like a file', async () => {
     app.render(`/shared#d=${await packed('id: x\ntitle: X\n')}`);
-    expect(await screen.findByRole('heading', { name: 'The dashboard in this link has errors' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'The dashboard in this link has errors' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent(/shared-link\.yaml/);
   });
 });

