@@ -1,4 +1,5 @@
 import { type ReactElement, type ReactNode, useMemo } from 'react';
+import { StatusStrip } from '../../components/chart/status-strip';
 import type { ChartReferenceLine } from '../../components/chart/time-series-chart';
 import { TimeSeriesChart } from '../../components/chart/time-series-chart';
 import { StatusBadge } from '../../components/status-badge';
@@ -296,6 +297,12 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           height={380}
           onZoom={(start, end) => setRange({ kind: 'absolute', start, end })}
         />
+        {data && segments.length > 0 && (
+          <div className="dd-strip">
+            <span className="dd-strip-label">Status</span>
+            <StatusStrip segments={segments} window={data.window} tz={tz} />
+          </div>
+        )}
         <ChartLegend
           kpi={kpi}
           compare={compare?.label}
@@ -305,13 +312,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           pointCount={points.length}
         />
       </section>
-      <StatusSection
-        evaluation={kpiEvaluation}
-        segments={segments}
-        window={data?.window}
-        period={data?.period}
-        tz={tz}
-      />
+      <StatusSection evaluation={kpiEvaluation} segments={segments} period={data?.period} />
       <SloSection
         kpi={kpi}
         evaluation={kpiEvaluation}

@@ -4,7 +4,6 @@ import type { TimeZoneChoice } from '../../components/chart/time-format';
 import { STATUS_WORDS } from '../../components/status';
 import { StatusBadge } from '../../components/status-badge';
 import type { KpiEvaluation, RiskStatus } from '../../domain/risk';
-import type { TimeWindow } from '../../domain/series';
 import { describeSpan } from '../../domain/time/duration';
 import { type StatusSegment, timeInStatus } from './model/status-timeline';
 
@@ -22,9 +21,7 @@ function summary(segments: readonly StatusSegment[]): string {
 export function StatusSection(props: {
   evaluation?: KpiEvaluation;
   segments: readonly StatusSegment[];
-  window?: TimeWindow;
   period?: number;
-  tz: TimeZoneChoice;
 }): ReactElement {
   const { evaluation } = props;
   return (
@@ -43,16 +40,12 @@ export function StatusSection(props: {
           ))}
         </ul>
       )}
-      {props.window && props.segments.length > 0 && (
-        <>
-          <h3 className="dd-subhead">Status over the range</h3>
-          <StatusStrip segments={props.segments} window={props.window} tz={props.tz} />
-          <p className="dd-note">
-            {summary(props.segments)} Thresholds and anomaly band re-judged along the range
-            {props.period ? ` at ${describeSpan(props.period)} periods` : ''}; SLO burn, forecasts and alarms
-            are judged for now only.
-          </p>
-        </>
+      {props.segments.length > 0 && (
+        <p className="dd-note">
+          {summary(props.segments)} The strip under the chart shows when: thresholds and the anomaly band
+          re-judged along the range{props.period ? ` at ${describeSpan(props.period)} periods` : ''}. SLO
+          burn, forecasts and alarms are judged for now only.
+        </p>
       )}
     </section>
   );
