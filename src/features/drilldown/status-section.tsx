@@ -1,6 +1,4 @@
 import type { ReactElement } from 'react';
-import { StatusStrip } from '../../components/chart/status-strip';
-import type { TimeZoneChoice } from '../../components/chart/time-format';
 import { STATUS_WORDS } from '../../components/status';
 import { StatusBadge } from '../../components/status-badge';
 import type { KpiEvaluation, RiskStatus } from '../../domain/risk';
