@@ -40,7 +40,8 @@ function FreshnessBlock(props: {
         data-testid="wall-freshness"
       >
         <p className="wall-stale-headline">
-          <StaleIcon /> Stale: data is {describeAge(freshness.ageMs ?? 0)} old
+          <StaleIcon />
+          <span>Stale: data is {describeAge(freshness.ageMs ?? 0)} old</span>
         </p>
         <p className="wall-freshness-detail">
           {updated}. {freshness.problem ?? 'No refresh has succeeded since'}. Retrying automatically.

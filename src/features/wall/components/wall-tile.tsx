@@ -1,4 +1,4 @@
-import { memo, type ReactElement } from 'react';
+import { type CSSProperties, memo, type ReactElement } from 'react';
 import { Sparkline } from '../../../components/sparkline';
 import { StatusBadge } from '../../../components/status-badge';
 import type { WallTileModel } from '../model/wall-tiles';
@@ -12,6 +12,7 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
       className={`wall-tile tone-${tone}${model.justBreached ? ' just-breached' : ''}`}
       aria-labelledby={headingId}
       data-kpi={model.key}
+      style={{ '--chars': Math.max(4, Array.from(model.valueText).length) } as CSSProperties}
       data-status={model.status}
       {...(model.staleAge ? { 'data-stale': 'true' } : {})}
     >
