@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { customRange, fromInputValue, stepRange, toInputValue, zoomIn, zoomOut } from './time-picker-model';
+import {
+  customRange,
+  fromInputValue,
+  stepRange,
+  toInputValue,
+  zoomIn,
+  zoomOut,
+  zoomTo,
+} from './time-picker-model';
 
 const H = 3_600_000;
 const now = Date.UTC(2026, 10, 27, 12);
@@ -50,5 +58,15 @@ describe('custom range inputs', () => {
     ['2026-02-30T10:00', '2026-03-01T10:00', 'Enter a start date and time.'],
   ])('%s to %s is refused: %s', (from, to, error) => {
     expect(customRange(from, to, 'utc')).toEqual({ error });
+  });
+});
+
+describe('zoomTo', () => {
+  test.each([
+    ['whole minutes for a long drag', now - 3 * H + 12_345, now - H + 59_999, now - 3 * H, now - H + 60_000],
+    ['whole seconds for a short one', now + 1_500, now + 300_200, now + 1_000, now + 301_000],
+    ['at least a minute', now, now + 2_000, now, now + 60_000],
+  ])('%s', (_, a, b, start, end) => {
+    expect(zoomTo(a, b)).toEqual({ kind: 'absolute', start, end });
   });
 });

@@ -87,3 +87,11 @@ export function customRange(
   if (end - start < MIN_SPAN_MS) return { error: 'Choose at least one minute.' };
   return { range: { kind: 'absolute', start, end } };
 }
+
+/** The range a drag on the chart selects, on whole minutes (whole seconds below ten minutes) so links stay short. */
+export function zoomTo(start: number, end: number): TimeRange {
+  const step = end - start >= 600_000 ? 60_000 : 1000;
+  const from = Math.floor(Math.min(start, end) / step) * step;
+  const to = Math.max(from + MIN_SPAN_MS, Math.ceil(Math.max(start, end) / step) * step);
+  return { kind: 'absolute', start: from, end: to };
+}

@@ -43,7 +43,7 @@ test('from a tile to its drill-down with the keyboard alone, then zoom by draggi
   await expect(multiples.getByRole('figure')).toHaveCount(3);
   await expect(multiples.getByRole('figure').first().locator('strong')).toHaveText('adyen');
   await page.getByLabel('Compare with').selectOption('1d');
-  await expect(page.getByText('Previous day', { exact: true })).toBeVisible();
+  await expect(page.locator('.dd-legend').getByText('Previous day', { exact: true })).toBeVisible();
   await expect(
     kpi.section('Queries sent to CloudWatch').getByRole('link', { name: 'Open in CloudWatch console' }),
   ).toHaveAttribute(

@@ -4,6 +4,7 @@ import type { ChartReferenceLine } from '../../components/chart/time-series-char
 import { TimeSeriesChart } from '../../components/chart/time-series-chart';
 import { StatusBadge } from '../../components/status-badge';
 import { TimePicker } from '../../components/time-picker';
+import { zoomTo } from '../../components/time-picker-model';
 import { buildDashboardRequests, kpiRegion } from '../../data/kpi-requests';
 import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluation';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
@@ -295,7 +296,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           formatValue={axisFormat}
           tz={tz}
           height={380}
-          onZoom={(start, end) => setRange({ kind: 'absolute', start, end })}
+          onZoom={(start, end) => setRange(zoomTo(start, end))}
         />
         {data && segments.length > 0 && (
           <div className="dd-strip">
@@ -312,14 +313,16 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           pointCount={points.length}
         />
       </section>
-      <StatusSection evaluation={kpiEvaluation} segments={segments} period={data?.period} />
-      <SloSection
-        kpi={kpi}
-        evaluation={kpiEvaluation}
-        report={evaluation.series.data?.report}
-        now={evalNow}
-        tz={tz}
-      />
+      <div className="dd-pair">
+        <StatusSection evaluation={kpiEvaluation} segments={segments} period={data?.period} />
+        <SloSection
+          kpi={kpi}
+          evaluation={kpiEvaluation}
+          report={evaluation.series.data?.report}
+          now={evalNow}
+          tz={tz}
+        />
+      </div>
       <BreakdownSection
         kpi={kpi}
         by={view.by}
@@ -329,8 +332,10 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
         formatValue={axisFormat}
         onByChange={(by) => change({ by })}
       />
-      <ComponentsSection kpi={kpi} data={data} tz={tz} />
-      <AboutSection kpi={kpi} />
+      <div className="dd-pair">
+        <ComponentsSection kpi={kpi} data={data} tz={tz} />
+        <AboutSection kpi={kpi} />
+      </div>
       <QueriesSection
         consoleUrl={consoleUrl}
         groups={[

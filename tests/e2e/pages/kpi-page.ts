@@ -39,7 +39,7 @@ export class KpiPageObject {
     const panel = this.page.getByRole('region', { name: 'Share this view' });
     const freeze = panel.getByLabel('Freeze time');
     await expect(freeze).toBeEnabled();
-    if (options.freeze) await freeze.check();
+    await freeze.setChecked(options.freeze);
     await panel.getByRole('button', { name: 'Copy link' }).click();
     await expect(panel.getByText('Link copied.')).toBeVisible();
     const copied = await this.page.evaluate(() => navigator.clipboard.readText());
