@@ -104,7 +104,7 @@ test('a hostile or malformed URL is ignored with a notice, never executed', asyn
   const dashboard = new DashboardPageObject(page);
   await dashboard.open('checkout', '?range=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&var-env=nope&foo=bar');
   const notice = page.getByRole('status').filter({ hasText: 'Some settings in the address were ignored' });
-  await expect(notice).toContainText("range '<img src=x onerror=alert(1)>' is not a relative range");
+  await expect(notice).toContainText("range '<img src=x onerror=alert(1)>' is not a time range");
   await expect(notice).toContainText("'nope' is not one of prod, staging");
   await expect(notice).toContainText("unknown parameter 'foo'");
   await dashboard.waitForValues(['Orders per minute']);
