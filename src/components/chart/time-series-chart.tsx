@@ -98,15 +98,6 @@ function yScale(props: TimeSeriesChartProps): { domain: [number, number]; ticks:
   return Number.isFinite(min) ? niceScale(min, max) : niceScale(0, 1);
 }
 
-const LABEL_POSITION: Record<
-  ChartReferenceLine['kind'],
-  'insideTopRight' | 'insideBottomRight' | 'insideTopLeft'
-> = {
-  'at-risk': 'insideTopRight',
-  breached: 'insideBottomRight',
-  target: 'insideTopLeft',
-};
-
 /**
  * The drill-down's large chart: value, earlier period, anomaly band, thresholds and SLO target, rule-breaking
  * points; drag across it to zoom into that stretch of time.
@@ -205,12 +196,6 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
               stroke={`var(--ref-${line.kind})`}
               strokeDasharray={line.kind === 'target' ? '8 4' : '4 3'}
               strokeWidth={1.5}
-              label={{
-                value: line.label,
-                position: LABEL_POSITION[line.kind],
-                fill: `var(--ref-${line.kind})`,
-                fontSize: 12,
-              }}
               ifOverflow="extendDomain"
             />
           ))}

@@ -88,13 +88,13 @@ function referenceLines(kpi: Kpi, format: (v: number) => string): ChartReference
     lines.push({
       value: kpi.threshold.atRisk,
       kind: 'at-risk',
-      label: `At risk ${format(kpi.threshold.atRisk)}`,
+      label: `At risk ${kpi.direction === 'higher-is-better' ? 'below' : 'above'} ${format(kpi.threshold.atRisk)}`,
     });
   if (kpi.threshold?.breached !== undefined)
     lines.push({
       value: kpi.threshold.breached,
       kind: 'breached',
-      label: `Breached ${format(kpi.threshold.breached)}`,
+      label: `Breached ${kpi.direction === 'higher-is-better' ? 'below' : 'above'} ${format(kpi.threshold.breached)}`,
     });
   if (kpi.slo?.threshold !== undefined)
     lines.push({
@@ -305,6 +305,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           </div>
         )}
         <ChartLegend
+          lines={referenceLines(kpi, format)}
           kpi={kpi}
           compare={compare?.label}
           band={data?.band !== undefined}
@@ -359,6 +360,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
 }
 
 function ChartLegend(props: {
+  lines: ChartReferenceLine[];
   kpi: Kpi;
   compare?: string;
   band: boolean;
@@ -377,6 +379,12 @@ function ChartLegend(props: {
           <span className="dd-swatch dd-swatch-compare" aria-hidden="true" /> {props.compare}
         </li>
       )}
+      {props.lines.map((line) => (
+        <li key={`${line.kind}-${line.value}`}>
+          <span className={`dd-swatch dd-swatch-line dd-swatch-${line.kind}`} aria-hidden="true" />{' '}
+          {line.label}
+        </li>
+      ))}
       {props.band && (
         <li>
           <span className="dd-swatch dd-swatch-band" aria-hidden="true" /> Expected range (anomaly band)
