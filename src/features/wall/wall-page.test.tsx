@@ -52,12 +52,17 @@ afterEach(() => {
  * A source that answers at once with a flat line up to "now", or fails as told: minutes of wall life
  * then take milliseconds. The simulated account itself is exercised end to end in Chromium.
  */
-function quickSource(): MetricsSource & { fail: CloudWatchError | undefined; hang: boolean; calls: number } {
+function quickSource(): MetricsSource & {
+  fail: CloudWatchError | undefined;
+  hang: boolean;
+  calls: number;
+  value: number;
+} {
   const answer = (request: SeriesRequest): SeriesResult => {
     const period = (request.period ?? 60) * 1000;
     const points = [];
     for (let t = Math.ceil(request.window.start / period) * period; t < request.window.end; t += period) {
-      points.push({ t, v: 50 });
+      points.push({ t, v: source.value });
     }
     return {
       ref: request.ref,
@@ -71,6 +76,7 @@ function quickSource(): MetricsSource & { fail: CloudWatchError | undefined; han
   const source = {
     fail: undefined as CloudWatchError | undefined,
     hang: false,
+    value: 50,
     calls: 0,
     async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal) {
       source.calls += 1;
@@ -232,6 +238,23 @@ describe('wall over time', { timeout: 20_000 }, () => {
     source.hang = false;
     await advance(MINUTE);
     expect(freshness()).toHaveTextContent(/^Live/);
+  });
+
+  test('a KPI that becomes breached is emphasised for a couple of minutes', async () => {
+    useFakeClock();
+    const source = quickSource();
+    source.value = 0.5;
+    renderWall('/wall/checkout', source);
+    const errors = (): HTMLElement => screen.getByRole('article', { name: 'Checkout error rate' });
+    await until(() => expect(errors()).toHaveAttribute('data-status', 'ok'));
+    source.value = 5;
+    await advance(MINUTE);
+    expect(errors()).toHaveAttribute('data-status', 'breached');
+    expect(errors()).toHaveClass('just-breached');
+    expect(within(errors()).getByText(/Just breached/)).toBeInTheDocument();
+    await advance(3 * MINUTE);
+    expect(errors()).toHaveAttribute('data-status', 'breached');
+    expect(errors()).not.toHaveClass('just-breached');
   });
 
   test("React Query's cache holds a fixed number of entries however many refreshes run", async () => {

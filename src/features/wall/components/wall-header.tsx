@@ -31,6 +31,22 @@ function FreshnessBlock(props: {
     props.lastSuccessAt === undefined
       ? 'No successful update yet'
       : `Last update ${formatInstantIn(props.lastSuccessAt, props.tz)}${freshness.ageMs === undefined ? '' : ` (${describeAge(freshness.ageMs)} ago)`}`;
+  if (freshness.state === 'waiting' && freshness.problem) {
+    return (
+      <div
+        className="wall-freshness wall-stale-banner"
+        role="alert"
+        data-state="waiting"
+        data-testid="wall-freshness"
+      >
+        <p className="wall-stale-headline">
+          <StaleIcon />
+          <span>No data yet</span>
+        </p>
+        <p className="wall-freshness-detail">{freshness.problem}. Retrying automatically.</p>
+      </div>
+    );
+  }
   if (freshness.state === 'stale') {
     return (
       <div

@@ -1,6 +1,7 @@
 import { type CSSProperties, memo, type ReactElement } from 'react';
 import { Sparkline } from '../../../components/sparkline';
 import { StatusBadge } from '../../../components/status-badge';
+import { NO_VALUE } from '../../../domain/format/format-value';
 import type { WallTileModel } from '../model/wall-tiles';
 import { StaleBadge } from './stale-badge';
 
@@ -31,7 +32,10 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
           </ul>
         ) : (
           <>
-            <p className="wall-tile-value" data-testid="kpi-value">
+            <p
+              className={model.valueText === NO_VALUE ? 'wall-tile-value is-empty' : 'wall-tile-value'}
+              data-testid="kpi-value"
+            >
               {model.valueText}
             </p>
             <p className="wall-tile-change">

@@ -26,13 +26,14 @@ export function buildWallOutcomes(
   sort?: KpiSort,
 ): WallOutcomeModel[] {
   const stale = freshness.state === 'stale' && freshness.ageMs !== undefined;
+  const failingFirst = freshness.state === 'waiting' && freshness.problem !== undefined;
   const models = outcomes.map((outcome, i): WallOutcomeModel => {
     const evaluation = evaluations?.[i];
     const reason = evaluation?.reasons[0]?.message;
     return {
       key: outcome.id ?? outcome.title,
       title: outcome.title,
-      status: evaluation?.status ?? 'pending',
+      status: evaluation?.status ?? (failingFirst ? 'no-data' : 'pending'),
       ...(stale ? { staleAge: describeAge(freshness.ageMs ?? 0) } : {}),
       ...(reason ? { reason } : {}),
     };

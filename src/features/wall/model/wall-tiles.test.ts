@@ -118,6 +118,20 @@ describe('wall tiles', () => {
     expect(tiles.every((t) => t.status === 'pending' && t.valueText === '\u2014')).toBe(true);
   });
 
+  test('when the very first refreshes fail, tiles say no data and why, not "loading"', () => {
+    const failing = assessFreshness({
+      now: NOW,
+      refreshMs: 60_000,
+      failure: { message: 'boom', attempts: 3 },
+    });
+    const tiles = buildWallTiles({ ...base, evaluations: {}, freshness: failing });
+    expect(tiles.every((t) => t.status === 'no-data')).toBe(true);
+    expect(tiles[0]?.reason).toMatch(/^No data yet: CloudWatch has not answered/);
+    expect(
+      buildWallOutcomes(checkout.outcomes, undefined, failing).every((o) => o.status === 'no-data'),
+    ).toBe(true);
+  });
+
   test('stale data gives every tile its age instead of a verdict, so nothing stale looks healthy', () => {
     const tiles = buildWallTiles({ ...base, freshness: stale });
     expect(tiles.every((t) => t.staleAge === '5 min')).toBe(true);

@@ -107,10 +107,13 @@ function kpiTile(kpi: Kpi, input: WallTilesInput): WallTileModel {
   const latest = evaluation?.latest?.value ?? points.at(-1)?.v;
   const change = formatChange(points[0]?.v, latest, kpi.unit, { ...options, direction: kpi.direction });
   const stale = input.freshness.state === 'stale' && input.freshness.ageMs !== undefined;
+  // Nothing ever arrived and refreshes fail: that is no data, not "loading".
+  const failingFirst =
+    !evaluation && input.freshness.state === 'waiting' && input.freshness.problem !== undefined;
   return {
     key: kpi.id,
     title: kpi.title,
-    status: evaluation?.status ?? 'pending',
+    status: evaluation?.status ?? (failingFirst ? 'no-data' : 'pending'),
     ...(stale ? { staleAge: describeAge(input.freshness.ageMs ?? 0) } : {}),
     justBreached:
       !stale && evaluation?.status === 'breached' && isJustBreached(input.breaches, kpi.id, input.now),
@@ -119,6 +122,7 @@ function kpiTile(kpi: Kpi, input: WallTilesInput): WallTileModel {
       ? {}
       : { change: { text: `${change.text} over ${input.rangeWords}`, tone: change.sentiment } }),
     ...(evaluation?.reasons[0] ? { reason: withoutTitle(evaluation.reasons[0].message, kpi.title) } : {}),
+    ...(failingFirst ? { reason: 'No data yet: CloudWatch has not answered since the wall started' } : {}),
     points: downsampleLttb(points, SPARK_POINTS),
     lines: referenceLines(kpi),
     sparklineLabel: `${kpi.title} over the ${input.rangeWords}`,
