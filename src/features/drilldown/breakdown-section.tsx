@@ -117,7 +117,7 @@ export function BreakdownSection(props: BreakdownSectionProps): ReactElement {
                 note:
                   reference !== undefined
                     ? r.pointsPast > 0
-                      ? `${r.pointsPast} of ${r.points.length} points past ${props.formatValue(reference)}`
+                      ? `${r.pointsPast.toLocaleString()} of ${r.points.length.toLocaleString()} points past ${props.formatValue(reference)}`
                       : `never past ${props.formatValue(reference)}`
                     : r.mean !== undefined
                       ? `average ${props.formatValue(r.mean)}`
