@@ -14,7 +14,10 @@ async function tileValue(title: string): Promise<string> {
 }
 
 describe('dashboard page', () => {
-  test('shows every KPI of the checkout dashboard with a value, a status word and its outcome', async () => {
+  // The whole app renders over msw here; on a loaded 2-core machine this takes more than the default 5 s.
+  test('shows every KPI of the checkout dashboard with a value, a status word and its outcome', {
+    timeout: 20_000,
+  }, async () => {
     app.render('/d/checkout');
     expect(await screen.findByRole('heading', { level: 1, name: 'Checkout' })).toBeInTheDocument();
     expect(await tileValue('Orders per minute')).toMatch(/\/min$/);
@@ -26,7 +29,9 @@ describe('dashboard page', () => {
     expect(calls.length).toBeGreaterThan(0);
   });
 
-  test('one broken KPI becomes a named error tile and the others still load', async () => {
+  test('one broken KPI becomes a named error tile and the others still load', {
+    timeout: 20_000,
+  }, async () => {
     const original = readDashboardFile('checkout.yaml') ?? '';
     app.overrideFile('checkout.yaml', original.replace('direction: lower-is-better', 'direction: downwards'));
     app.render('/d/checkout');
@@ -45,7 +50,7 @@ describe('dashboard page', () => {
     expect(screen.getByRole('link', { name: 'See all dashboards' })).toHaveAttribute('href', '/');
   });
 
-  test('changing the time range fetches the new window', async () => {
+  test('changing the time range fetches the new window', { timeout: 20_000 }, async () => {
     const user = userEvent.setup();
     app.render('/d/checkout');
     await tileValue('Orders per minute');

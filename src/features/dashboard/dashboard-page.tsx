@@ -9,9 +9,10 @@ import { type ConfigError, formatConfigError } from '../../domain/kpi/config-err
 import type { KpiEntry, LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables } from '../../domain/kpi/variables';
-import { compareSeverity, type OutcomeEvaluation, type RiskStatus, worstStatus } from '../../domain/risk';
+import { type OutcomeEvaluation, worstStatus } from '../../domain/risk';
 import type { TimeWindow } from '../../domain/series';
 import { describeRange, parseRange, resolveRange } from '../../domain/time/range';
+import { arrangeEntries } from './arrange-entries';
 import { DashboardHeader, type RefreshState } from './dashboard-header';
 import { useDocumentStatus } from './document-status';
 import { buildTileModel } from './tile-model';
@@ -278,24 +279,4 @@ function OutcomeSection(props: {
       <div className="tile-grid">{props.children}</div>
     </section>
   );
-}
-
-/** The KPIs a filter lets through, in the chosen order (the file's order unless sorted by status or title). */
-export function arrangeEntries(
-  entries: KpiEntry[],
-  q: string | undefined,
-  sort: DashboardViewState['sort'],
-  statusOf: (id: string) => RiskStatus | undefined,
-): KpiEntry[] {
-  const needle = q?.trim().toLowerCase();
-  const title = (e: KpiEntry): string => (e.ok ? e.kpi.title : (e.title ?? e.id ?? '')).toLowerCase();
-  const shown = needle
-    ? entries.filter((e) => title(e).includes(needle) || entryId(e).toLowerCase().includes(needle))
-    : entries;
-  if (sort === 'title') return [...shown].sort((a, b) => title(a).localeCompare(title(b)));
-  if (sort === 'status') {
-    const severity = (e: KpiEntry): RiskStatus => (e.ok ? (statusOf(e.kpi.id) ?? 'unknown') : 'error');
-    return [...shown].sort((a, b) => compareSeverity(severity(b), severity(a)));
-  }
-  return shown;
 }
