@@ -103,6 +103,28 @@ describe('share and saved views', () => {
   });
 });
 
+describe('YAML import', () => {
+  test('a file with mistakes lists them like a dashboard file; a good one opens as a shared dashboard', {
+    timeout: SLOW,
+  }, async () => {
+    const user = userEvent.setup();
+    app.render('/d/checkout');
+    await screen.findByRole('heading', { level: 1, name: 'Checkout' });
+    const input = screen.getByLabelText('Import YAML…');
+    await user.upload(
+      input,
+      new File(['id: mine\ntitle: Mine\nregion: mars\n'], 'mine.yaml', { type: 'application/yaml' }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This file could not be opened');
+    expect(alert).toHaveTextContent(/mine\.yaml line 3, region: not an AWS region name/);
+    const good = HOSTILE.replace('id: hostile', 'id: mine').replace(/title: "<img[^\n]*/, 'title: Mine');
+    await user.upload(input, new File([good], 'mine.yaml', { type: 'application/yaml' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mine' })).toBeInTheDocument();
+    expect(screen.getByRole('note', { name: 'Dashboard from a link' })).toBeInTheDocument();
+  });
+});
+
 describe('a dashboard inside a link', () => {
   test('opens with a banner, and hostile text and links stay inert', { timeout: SLOW }, async () => {
     const { container } = app.render(`/shared#d=${await packed(HOSTILE)}`);
