@@ -5,6 +5,7 @@ import {
   decodeDrilldownSearch,
   encodeDashboardSearch,
   encodeDrilldownSearch,
+  onlyFilterChanged,
   viewSearchEquals,
 } from './dashboard-search';
 import { parseFlatSearch, stringifyFlatSearch } from './search-params';
@@ -178,5 +179,16 @@ describe('fuzzed query strings', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('onlyFilterChanged', () => {
+  test.each([
+    [{ variables: {}, q: 'pay' }, { variables: {}, q: 'paym' }, true],
+    [{ variables: {} }, { variables: {}, q: 'p' }, true],
+    [{ variables: {}, q: 'pay' }, { variables: {}, q: 'pay' }, false],
+    [{ variables: {}, q: 'pay' }, { variables: {}, q: 'payment', range: 'now-1h' }, false],
+  ])('%j → %j: %s', (a, b, expected) => {
+    expect(onlyFilterChanged(a, b)).toBe(expected);
   });
 });

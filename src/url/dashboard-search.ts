@@ -133,3 +133,11 @@ export function viewSearchEquals(
   const keys = new Set([...Object.keys(ea), ...Object.keys(eb)]);
   return [...keys].every((k) => ea[k] === eb[k]);
 }
+
+/** True when two views differ in the KPI filter alone: typing in it replaces the history entry, not adds one. */
+export function onlyFilterChanged(
+  a: Omit<DashboardSearch, 'ignored'>,
+  b: Omit<DashboardSearch, 'ignored'>,
+): boolean {
+  return (a.q ?? '') !== (b.q ?? '') && viewSearchEquals({ ...a, q: undefined }, { ...b, q: undefined });
+}

@@ -8,6 +8,7 @@ import {
   decodeDashboardSearch,
   encodeDashboardSearch,
   encodeDrilldownSearch,
+  onlyFilterChanged,
 } from '../../url/dashboard-search';
 import { rootRoute } from './root-route';
 
@@ -65,7 +66,12 @@ function DashboardRoute(): ReactElement {
       sort={view.sort}
       ignoredParams={view.ignored}
       onViewChange={(next) =>
-        navigate({ to: '/d/$dashboardId', params: { dashboardId }, search: encodeDashboardSearch(next) })
+        navigate({
+          to: '/d/$dashboardId',
+          params: { dashboardId },
+          search: encodeDashboardSearch(next),
+          replace: onlyFilterChanged(view, next),
+        })
       }
       kpiLink={(kpi) => (
         <Link

@@ -14,6 +14,7 @@ import {
   decodeDrilldownSearch,
   encodeDashboardSearch,
   encodeDrilldownSearch,
+  onlyFilterChanged,
 } from '../../url/dashboard-search';
 import { deskRoute, flatSearch } from './desk-routes';
 
@@ -145,7 +146,14 @@ function SharedDashboardRoute(): ReactElement {
       q={view.q}
       sort={view.sort}
       ignoredParams={view.ignored}
-      onViewChange={(next) => navigate({ to: '/shared', search: encodeDashboardSearch(next), hash })}
+      onViewChange={(next) =>
+        navigate({
+          to: '/shared',
+          search: encodeDashboardSearch(next),
+          hash,
+          replace: onlyFilterChanged(view, next),
+        })
+      }
       banner={<AdhocBanner region={dashboard.region} payloadChars={shared.payload.length} />}
       kpiLink={(kpi) => (
         <Link
