@@ -13,10 +13,16 @@ interface SparklineProps {
   lines?: SparklineLine[];
   /** Accessible summary of what the line shows, e.g. "Orders per minute over the last 6 h". */
   label: string;
+  /**
+   * A stable id for the line, for charts that are mounted again and again (the wall's rotation). Recharts
+   * memoises its selectors per line id in caches that outlive the chart, so a fresh generated id on every
+   * mount grows memory for as long as the page lives; a stable id keeps those caches bounded.
+   */
+  id?: string;
 }
 
 /** The shape of the range at a glance, with threshold lines; no axes, no animation, no tooltips. */
-export function Sparkline({ points, lines = [], label }: SparklineProps): ReactElement {
+export function Sparkline({ points, lines = [], label, id }: SparklineProps): ReactElement {
   const values = points.map((p) => p.v);
   const all = [...values, ...lines.map((l) => l.value)];
   const min = all.length > 0 ? Math.min(...all) : 0;
@@ -45,6 +51,7 @@ export function Sparkline({ points, lines = [], label }: SparklineProps): ReactE
             />
           ))}
           <Line
+            {...(id === undefined ? {} : { id })}
             dataKey="v"
             type="linear"
             stroke="var(--spark-line)"

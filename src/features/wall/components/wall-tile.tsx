@@ -49,7 +49,12 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
                 '\u00a0'
               )}
             </p>
-            <Sparkline points={model.points} lines={model.lines} label={model.sparklineLabel} />
+            <Sparkline
+              id={`wall-spark-${model.key}`}
+              points={model.points}
+              lines={model.lines}
+              label={model.sparklineLabel}
+            />
             <p className="wall-tile-reason">
               {model.justBreached && <strong className="wall-just-breached">Just breached · </strong>}
               {model.reason ?? '\u00a0'}
