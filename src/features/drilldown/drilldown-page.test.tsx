@@ -1,9 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { readDashboardFile, setupAppHarness } from '../../testing/render-app';
 
 const app = setupAppHarness();
+// The whole app loads its dashboards and data over msw: on a busy machine that takes longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 20_000 });
 const SLOW = 20_000;
 
 describe('KPI drill-down', () => {
