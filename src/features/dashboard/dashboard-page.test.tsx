@@ -1,9 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test } from 'vitest';
 import { readDashboardFile, setupAppHarness } from '../../testing/render-app';
 
 const app = setupAppHarness();
+// The whole app loads its dashboards and data over msw: on a busy machine that takes longer than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 async function tileValue(title: string): Promise<string> {
   const tile = await screen.findByRole('article', { name: title });
