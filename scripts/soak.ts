@@ -37,13 +37,20 @@ const REFRESH_MS = 60_000;
 const WARM_UP_HOURS = 2;
 /** Growth allowed after warm-up, for the heap and for the DOM. */
 const BOUND = 0.1;
-/** Faults along the day, so the failure paths are soaked too. */
-const FAULTS: ReadonlyArray<{ hour: number; minutes: number; kind: FaultKind }> = [
-  { hour: 5, minutes: 10, kind: 'network' },
-  { hour: 9, minutes: 5, kind: 'throttle' },
-  { hour: 13, minutes: 6, kind: '5xx' },
-  { hour: 17, minutes: 5, kind: 'expired' },
-  { hour: 21, minutes: 10, kind: 'network' },
+/**
+ * Faults along the day, so the failure paths are soaked too. The first four fall in the warm-up, so every
+ * path has run (and V8 has compiled it) before the reference sample; the rest come back during the day.
+ */
+const FAULTS: ReadonlyArray<{ minute: number; minutes: number; kind: FaultKind }> = [
+  { minute: 20, minutes: 3, kind: 'network' },
+  { minute: 40, minutes: 3, kind: 'throttle' },
+  { minute: 60 + 10, minutes: 3, kind: '5xx' },
+  { minute: 60 + 30, minutes: 3, kind: 'expired' },
+  { minute: 5 * 60, minutes: 10, kind: 'network' },
+  { minute: 9 * 60, minutes: 5, kind: 'throttle' },
+  { minute: 13 * 60, minutes: 6, kind: '5xx' },
+  { minute: 17 * 60, minutes: 5, kind: 'expired' },
+  { minute: 21 * 60, minutes: 10, kind: 'network' },
 ];
 const CREDENTIALS = {
   accessKeyId: 'AKIDSOAKBELLWETHER01',
@@ -53,6 +60,9 @@ const CREDENTIALS = {
 interface Sample {
   hour: number;
   heapMiB: number;
+  /** From a heap snapshot: compiled code, and everything else. */
+  codeMiB: number;
+  dataMiB: number;
   elements: number;
   nodes: number;
   listeners: number;
@@ -65,8 +75,10 @@ interface Sample {
   detail: string;
 }
 
-type Figure = 'heapMiB' | 'elements' | 'nodes' | 'listeners' | 'queries';
+type Figure = 'heapMiB' | 'dataMiB' | 'elements' | 'nodes' | 'listeners' | 'queries';
 
+const clockOf = (minute: number): string =>
+  `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number): number => bytes / 1024 / 1024;
 
@@ -135,10 +147,42 @@ function trackRequests(page: Page, isCloudWatch: (url: string) => boolean): () =
   };
 }
 
+/**
+ * Splits the heap by a heap snapshot: compiled code (V8's code objects, bytecode, feedback) against
+ * everything else (the app's objects, arrays, strings, closures). Code grows while V8 keeps optimising
+ * paths that ran for the first time; a leak shows in the rest.
+ */
+async function heapSplit(cdp: CDPSession): Promise<{ codeMiB: number; dataMiB: number }> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }): void => {
+    chunks.push(e.chunk);
+  };
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+  };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const types = snapshot.snapshot.meta.node_types[0];
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  let code = 0;
+  let data = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    const size = snapshot.nodes[i + sizeAt] ?? 0;
+    if (types[snapshot.nodes[i + typeAt] ?? 0] === 'code') code += size;
+    else data += size;
+  }
+  return { codeMiB: mib(code), dataMiB: mib(data) };
+}
+
 async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
+  const split = await heapSplit(cdp);
   const counters = await cdp.send('Memory.getDOMCounters');
   const inPage = await page.evaluate(() => {
     const diag = document.querySelector('[data-wall-diagnostics]');
@@ -147,7 +191,12 @@ async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample
       queries: Number(diag?.getAttribute('data-queries')),
       updates: Number(diag?.getAttribute('data-updates')),
       errors: Number(diag?.getAttribute('data-errors')),
-      board: document.querySelector('h1')?.textContent ?? '',
+      board: [
+        document.querySelector('h1')?.textContent,
+        document.querySelector('.wall-position')?.textContent?.trim(),
+      ]
+        .filter(Boolean)
+        .join(' · '),
       freshness: document.querySelector('.wall-freshness')?.getAttribute('data-state') ?? '',
       detail: document.querySelector('.wall-freshness-detail')?.textContent?.trim() ?? '',
     };
@@ -155,6 +204,7 @@ async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample
   return {
     hour,
     heapMiB: mib(heap.usedSize),
+    ...split,
     nodes: counters.nodes,
     listeners: counters.jsEventListeners,
     ...inPage,
@@ -181,12 +231,16 @@ interface Meta {
 }
 
 function report(samples: Sample[], meta: Meta): boolean {
-  const after = samples.filter((s) => s.hour >= WARM_UP_HOURS);
+  // Like with like: only samples taken with the Checkout board on screen (all of them, unless the rotation
+  // could not be caught there), whose first is the reference.
+  const after = samples.filter((s) => s.hour >= WARM_UP_HOURS && s.board.startsWith('Checkout'));
+  const skipped = samples.filter((s) => s.hour >= WARM_UP_HOURS && !s.board.startsWith('Checkout')).length;
   const ref = after[0];
   const last = samples.at(-1);
   if (!ref || !last) throw new Error('not enough samples for a report: run at least three simulated hours');
   const rows: Array<[string, Figure, (v: number) => string]> = [
     ['JS heap after GC', 'heapMiB', (v) => `${v.toFixed(2)} MiB`],
+    ['… of which not compiled code', 'dataMiB', (v) => `${v.toFixed(2)} MiB`],
     ['DOM elements in the document', 'elements', String],
     ['DOM nodes alive (incl. detached)', 'nodes', String],
     ['JS event listeners', 'listeners', String],
@@ -228,9 +282,10 @@ function report(samples: Sample[], meta: Meta): boolean {
     `  **${meta.minutes.toLocaleString('en-US')} refreshes of each board** (${meta.updates.toLocaleString('en-US')} successful React Query updates in all). Timers, retries`,
     '  with back-off and the rotation all run on the fake clock; each minute ends when its CloudWatch requests',
     '  have been answered.',
-    `- Faults along the day, so the failure paths are soaked too: ${FAULTS.map((f) => `${f.kind} at ${f.hour} h for ${f.minutes} min`).join(', ')}.`,
+    `- Faults, so the failure paths are soaked too: ${FAULTS.map((f) => `${f.kind} at ${clockOf(f.minute)} for ${f.minutes} min`).join(', ')}.`,
+    '  The first four fall in the warm-up, so every path has run, and V8 has compiled it, before the reference sample.',
     '- Every simulated hour: two forced garbage collections (CDP `HeapProfiler.collectGarbage`), then the JS heap',
-    '  (`Runtime.getHeapUsage`), DOM elements in the document (`document.getElementsByTagName("*")`), DOM nodes',
+    '  (`Runtime.getHeapUsage`), split by a heap snapshot into compiled code (V8 code objects) and the rest, DOM elements in the document (`document.getElementsByTagName("*")`), DOM nodes',
     "  and event listeners alive including detached ones (`Memory.getDOMCounters`), and React Query's cache",
     "  size (the wall's own `[data-wall-diagnostics]`). Each sample is taken with the Checkout board on screen",
     '  (the wall runs a minute or two more when the rotation has drifted), so DOM counts compare like with like.',
@@ -247,6 +302,9 @@ function report(samples: Sample[], meta: Meta): boolean {
         `| ${c.label} | ${c.ref} | ${c.last} | ${c.max} | ${pct(c.growth)} | ${pct(c.maxGrowth)} | ${c.ok ? 'yes' : '**no**'} |`,
     ),
     '',
+    ...(skipped > 0
+      ? [`${skipped} hourly sample(s) caught another board on screen and are left out of the comparison.`, '']
+      : []),
     `Heap trend after warm-up (least squares): ${heapSlope >= 0 ? '+' : '−'}${Math.abs(heapSlope * 1024).toFixed(1)} KiB per simulated hour.`,
     meta.problems.length === 0
       ? 'No uncaught error or unhandled rejection in the page all day.'
@@ -254,11 +312,11 @@ function report(samples: Sample[], meta: Meta): boolean {
     '',
     '## Every hour',
     '',
-    '| hour | board | state | JS heap (MiB) | DOM elements | DOM nodes alive | listeners | cache entries | updates | failed updates |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| hour | board | state | JS heap (MiB) | compiled code (MiB) | the rest (MiB) | DOM elements | DOM nodes alive | listeners | cache entries | updates | failed updates |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...samples.map(
       (s) =>
-        `| ${s.hour} | ${s.board} | ${s.freshness} | ${s.heapMiB.toFixed(2)} | ${s.elements} | ${s.nodes} | ${s.listeners} | ${s.queries} | ${s.updates} | ${s.errors} |`,
+        `| ${s.hour} | ${s.board} | ${s.freshness} | ${s.heapMiB.toFixed(2)} | ${s.codeMiB.toFixed(2)} | ${s.dataMiB.toFixed(2)} | ${s.elements} | ${s.nodes} | ${s.listeners} | ${s.queries} | ${s.updates} | ${s.errors} |`,
     ),
     '',
   ];
@@ -339,9 +397,9 @@ async function main(): Promise<void> {
     let minute = 0;
     const tick = async (): Promise<void> => {
       minute += 1;
-      const fault = FAULTS.find((f) => minute === f.hour * 60);
+      const fault = FAULTS.find((f) => minute === f.minute);
       if (fault) await inject(fault.kind);
-      if (FAULTS.some((f) => minute === f.hour * 60 + f.minutes)) await inject(undefined);
+      if (FAULTS.some((f) => minute === f.minute + f.minutes)) await inject(undefined);
       // The account's clock runs ahead to the end of the step, where the refresh timers fire.
       pageOffset += REFRESH_MS;
       await page.clock.runFor(REFRESH_MS);
@@ -352,12 +410,15 @@ async function main(): Promise<void> {
     while (minute < minutes) {
       await tick();
       if (minute % 60 !== 0) continue;
-      // Sample with the same board on screen every time, so DOM counts compare like with like.
-      for (let extra = 0; extra < 3 && (await onScreen()) !== 'Checkout'; extra += 1) await tick();
+      // Sample with the same board on screen every time, so DOM counts compare like with like, and after a
+      // quiet second so React has committed the last rotation.
+      for (let extra = 0; extra < 5 && (await onScreen()) !== 'Checkout'; extra += 1) await tick();
+      await page.clock.runFor(1000);
+      await settle();
       const s = await sample(page, cdp, Math.round((minute / 60) * 100) / 100);
       samples.push(s);
       console.log(
-        `soak: ${String(s.hour).padStart(5)} h  heap ${s.heapMiB.toFixed(2)} MiB  elements ${s.elements}  nodes ${s.nodes}  listeners ${s.listeners}  cache ${s.queries}  updates ${s.updates}  ${s.board} ${s.freshness} ${s.detail}`,
+        `soak: ${String(s.hour).padStart(5)} h  heap ${s.heapMiB.toFixed(2)} MiB (code ${s.codeMiB.toFixed(2)}, rest ${s.dataMiB.toFixed(2)})  elements ${s.elements}  nodes ${s.nodes}  listeners ${s.listeners}  cache ${s.queries}  updates ${s.updates}  ${s.board} ${s.freshness} ${s.detail}`,
       );
     }
     const first = samples[0];
