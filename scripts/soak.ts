@@ -75,12 +75,13 @@ interface Sample {
   detail: string;
 }
 
-type Figure = 'heapMiB' | 'dataMiB' | 'elements' | 'nodes' | 'listeners' | 'queries';
+type Figure = 'heapMiB' | 'codeMiB' | 'dataMiB' | 'elements' | 'nodes' | 'listeners' | 'queries';
 
 const clockOf = (minute: number): string =>
   `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number): number => bytes / 1024 / 1024;
+const inMiB = (v: number): string => `${v.toFixed(2)} MiB`;
 
 function build(): void {
   if (process.env.SOAK_SKIP_BUILD) return;
@@ -238,15 +239,18 @@ function report(samples: Sample[], meta: Meta): boolean {
   const ref = after[0];
   const last = samples.at(-1);
   if (!ref || !last) throw new Error('not enough samples for a report: run at least three simulated hours');
-  const rows: Array<[string, Figure, (v: number) => string]> = [
-    ['JS heap after GC', 'heapMiB', (v) => `${v.toFixed(2)} MiB`],
-    ['… of which not compiled code', 'dataMiB', (v) => `${v.toFixed(2)} MiB`],
-    ['DOM elements in the document', 'elements', String],
-    ['DOM nodes alive (incl. detached)', 'nodes', String],
-    ['JS event listeners', 'listeners', String],
-    ['React Query cache entries', 'queries', String],
+  // The bound applies to what a leak would grow. The total heap also holds V8's compiled code, which grows
+  // as V8 optimises paths that ran for the first time and levels off; it is shown, split out, not bounded.
+  const rows: Array<[string, Figure, (v: number) => string, boolean]> = [
+    ['JS heap after GC, total (`Runtime.getHeapUsage`)', 'heapMiB', inMiB, false],
+    ['Compiled code (heap snapshot)', 'codeMiB', inMiB, false],
+    ['**Objects: the heap without compiled code** (heap snapshot)', 'dataMiB', inMiB, true],
+    ['**DOM elements in the document**', 'elements', String, true],
+    ['**DOM nodes alive** (incl. detached)', 'nodes', String, true],
+    ['**JS event listeners**', 'listeners', String, true],
+    ['**React Query cache entries**', 'queries', String, true],
   ];
-  const checks = rows.map(([label, key, show]) => {
+  const checks = rows.map(([label, key, show, bounded]) => {
     const max = Math.max(...after.map((s) => s[key]));
     const growth = (last[key] - ref[key]) / ref[key];
     const maxGrowth = (max - ref[key]) / ref[key];
@@ -257,9 +261,13 @@ function report(samples: Sample[], meta: Meta): boolean {
       max: show(max),
       growth,
       maxGrowth,
-      ok: growth < BOUND && maxGrowth < BOUND,
+      bounded,
+      ok: !bounded || (growth < BOUND && maxGrowth < BOUND),
     };
   });
+  const half = after.filter((s) => s.hour >= (after[0]?.hour ?? 0) + (last.hour - (after[0]?.hour ?? 0)) / 2);
+  const codeLate = (half.at(-1)?.codeMiB ?? 0) - (half[0]?.codeMiB ?? 0);
+  const codeEarly = (half[0]?.codeMiB ?? 0) - ref.codeMiB;
   const heapSlope = slopePerHour(after.map((s) => ({ x: s.hour, y: s.heapMiB })));
   const pct = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %`;
   const ok = checks.every((c) => c.ok) && meta.problems.length === 0;
@@ -293,13 +301,18 @@ function report(samples: Sample[], meta: Meta): boolean {
     '',
     `## Result: ${ok ? 'flat' : 'NOT FLAT'}`,
     '',
-    `Bound: less than ${BOUND * 100} % growth after a ${WARM_UP_HOURS} h warm-up, at the end of the day and at every hour in between.`,
+    `Bound: less than ${BOUND * 100} % growth after a ${WARM_UP_HOURS} h warm-up, at the end of the day and at every hour in between, for the`,
+    'figures in bold: what a leak grows (objects, DOM, listeners, cache entries). The total heap also holds',
+    "V8's compiled code, which grows as V8 optimises code paths that ran for the first time and levels off;",
+    `it is shown split out: +${codeEarly.toFixed(2)} MiB of code in the first half of the day after warm-up, +${codeLate.toFixed(2)} MiB in the second.`,
+    "The snapshot split counts a little more than `Runtime.getHeapUsage` (it includes V8's trusted and code",
+    'spaces in full), so the two columns do not add up to the total.',
     '',
     '| figure | after warm-up | at the end | highest after warm-up | growth at the end | highest growth | within bound |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...checks.map(
       (c) =>
-        `| ${c.label} | ${c.ref} | ${c.last} | ${c.max} | ${pct(c.growth)} | ${pct(c.maxGrowth)} | ${c.ok ? 'yes' : '**no**'} |`,
+        `| ${c.label} | ${c.ref} | ${c.last} | ${c.max} | ${pct(c.growth)} | ${pct(c.maxGrowth)} | ${c.bounded ? (c.ok ? 'yes' : '**no**') : 'not bounded'} |`,
     ),
     '',
     ...(skipped > 0
@@ -312,7 +325,7 @@ function report(samples: Sample[], meta: Meta): boolean {
     '',
     '## Every hour',
     '',
-    '| hour | board | state | JS heap (MiB) | compiled code (MiB) | the rest (MiB) | DOM elements | DOM nodes alive | listeners | cache entries | updates | failed updates |',
+    '| hour | board | state | JS heap (MiB) | snapshot: compiled code (MiB) | snapshot: objects (MiB) | DOM elements | DOM nodes alive | listeners | cache entries | updates | failed updates |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...samples.map(
       (s) =>
