@@ -1,6 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 
 const MAX_RETRIES = 4;
+/** A throttled account gets one more call per refresh tick, not five: the next tick retries anyway. */
+const MAX_THROTTLED_RETRIES = 1;
 
 /** Errors say whether retrying can help (throttling, 5xx, network); validation errors never retry. */
 export function isRetryable(error: unknown): boolean {
@@ -10,7 +12,23 @@ export function isRetryable(error: unknown): boolean {
   return false;
 }
 
-/** Exponential backoff with full jitter (AWS architecture blog), capped at 30 s. */
+function isThrottling(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'Throttling';
+}
+
+/**
+ * Whether to try again after `failureCount` failures within one refresh tick: retryable errors up to four
+ * times, throttling only once, because every extra call adds to the load CloudWatch is refusing.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (!isRetryable(error)) return false;
+  return failureCount < (isThrottling(error) ? MAX_THROTTLED_RETRIES : MAX_RETRIES);
+}
+
+/**
+ * Exponential backoff with equal jitter ("Exponential Backoff And Jitter", AWS Architecture Blog), capped
+ * at 30 s: half the ceiling is always waited, the other half is random, so no retry comes back at once.
+ */
 export function retryDelay(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(30_000, 1000 * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
@@ -21,7 +39,7 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        retry: (failureCount, error) => failureCount < MAX_RETRIES && isRetryable(error),
+        retry: shouldRetry,
         retryDelay: (attempt) => retryDelay(attempt),
         refetchOnWindowFocus: false,
         staleTime: 10_000,

@@ -3,6 +3,9 @@
  * through the real SDK, and the words the app shows for it.
  */
 import { describe, expect, test } from 'vitest';
+import type { AppConfig } from './app-config-schema';
+import type { CloudWatchError } from './cloudwatch/errors';
+import { createConnection } from './credentials/connection';
 import { NOW, setupFakeCloudWatch } from './fake-cloudwatch/test-support';
 import type { SeriesRequest } from './metrics-source';
 import { createMetricsSource, explainPartialData, sourceConfigFor } from './source-config';
@@ -34,7 +37,7 @@ const source = createMetricsSource({ kind: 'demo' }, { now: () => NOW });
 describe('faults from the simulated account become errors that say what to do', () => {
   test.each([
     ['throttle', 'Throttling', true, 'throttling requests'],
-    ['expired', 'ExpiredToken', false, 'keeps showing its last data'],
+    ['expired', 'ExpiredToken', false, 'pasting new ones at /connect'],
     ['5xx', 'ServerError', true, 'HTTP 500'],
     ['503', 'ServerError', true, 'HTTP 503'],
     ['network', 'Network', true, 'Check connection'],
@@ -100,8 +103,90 @@ describe('faults from the simulated account become errors that say what to do', 
   });
 });
 
+describe('credentials CloudWatch refuses as expired, through the real SDK', () => {
+  /** Far ahead of any clock: the local clock believes these credentials fresh (skew, early revocation). */
+  const FRESH_UNTIL = new Date(Date.UTC(2099, 0, 1));
+  const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+
+  /** The access key id the last request to the simulated account was signed with. */
+  function signedWith(): string | undefined {
+    const authorization = fake.calls.at(-1)?.headers.authorization ?? '';
+    return /Credential=([A-Z0-9]+)\//.exec(authorization)?.[1];
+  }
+
+  function connect(
+    credentials: AppConfig['credentials'],
+    issue?: () => number,
+  ): ReturnType<typeof createConnection> {
+    return createConnection(
+      { regions: ['us-east-1'], credentials },
+      {
+        cognito: () => async () => ({
+          accessKeyId: `ASIACOGNITO${String(issue?.()).padStart(9, '0')}`,
+          secretAccessKey: SECRET,
+          sessionToken: 'token',
+          expiration: FRESH_UNTIL,
+        }),
+      },
+    );
+  }
+
+  test('Cognito: after ExpiredToken the next call signs with newly fetched credentials', async () => {
+    let issued = 0;
+    const connection = connect(
+      { source: 'cognito-guest', identityPoolId: 'us-east-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789' },
+      () => ++issued,
+    );
+    const cognito = createMetricsSource(sourceConfigFor(connection), { now: () => NOW });
+    await cognito.fetchSeries([orders()]);
+    await cognito.fetchSeries([orders()]);
+    expect(signedWith()).toBe('ASIACOGNITO000000001');
+    expect(issued).toBe(1);
+
+    fake.faults.expiredToken({ times: 1 });
+    const error = await cognito.fetchSeries([orders()]).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'ExpiredToken',
+      retryable: true,
+      message: expect.stringContaining('fetching new ones from Cognito automatically'),
+    });
+    expect(signedWith()).toBe('ASIACOGNITO000000001');
+
+    await cognito.fetchSeries([orders()]);
+    expect(signedWith()).toBe('ASIACOGNITO000000002');
+    expect(issued).toBe(2);
+  });
+
+  test('pasted: ExpiredToken is not retried and says to paste new keys at /connect, which the next call uses', async () => {
+    const connection = connect({ source: 'pasted', allowSessionStorage: false });
+    connection.paste(
+      { accessKeyId: 'ASIAPASTED0000000001', secretAccessKey: SECRET, sessionToken: 't' },
+      false,
+    );
+    const pasted = createMetricsSource(sourceConfigFor(connection), { now: () => NOW });
+    await pasted.fetchSeries([orders()]);
+    expect(signedWith()).toBe('ASIAPASTED0000000001');
+
+    fake.faults.expiredToken({ times: 1 });
+    const error = await pasted.fetchSeries([orders()]).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'ExpiredToken',
+      retryable: false,
+      message: expect.stringContaining('paste new ones at /connect'),
+    });
+
+    connection.paste(
+      { accessKeyId: 'ASIAPASTED0000000002', secretAccessKey: SECRET, sessionToken: 't' },
+      false,
+    );
+    await pasted.fetchSeries([orders()]);
+    expect(signedWith()).toBe('ASIAPASTED0000000002');
+  });
+});
+
 describe('sourceConfigFor', () => {
   const credentials = async () => ({ accessKeyId: 'ASIA', secretAccessKey: 's' });
+  const refused = (error: CloudWatchError): CloudWatchError => error;
   test.each([
     [{ regions: ['us-east-1'], credentials: { source: 'demo' as const } }, 'demo'],
     [
@@ -117,6 +202,6 @@ describe('sourceConfigFor', () => {
       'custom-endpoint',
     ],
   ])('%j → %s', (config, kind) => {
-    expect(sourceConfigFor({ config, credentials }).kind).toBe(kind);
+    expect(sourceConfigFor({ config, credentials, refused }).kind).toBe(kind);
   });
 });

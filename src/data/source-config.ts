@@ -23,8 +23,16 @@ import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source
  */
 export type SourceConfig =
   | { kind: 'demo' }
-  | { kind: 'custom-endpoint'; endpoint: string; credentials?: CredentialsInput }
-  | { kind: 'aws'; credentials: CredentialsInput };
+  | {
+      kind: 'custom-endpoint';
+      endpoint: string;
+      credentials?: CredentialsInput;
+      onCredentialsRefused?: RefusedCredentials;
+    }
+  | { kind: 'aws'; credentials: CredentialsInput; onCredentialsRefused?: RefusedCredentials };
+
+/** Told when CloudWatch refuses the credentials (a Connection's `refused`); returns the error to show. */
+export type RefusedCredentials = (error: CloudWatchError) => CloudWatchError;
 
 /** Static fake keys in the shape of AWS's documentation examples; they open nothing. */
 export const DEMO_CREDENTIALS: StaticCredentials = {
@@ -59,26 +67,35 @@ export function createMetricsSource(config: SourceConfig, options: SourceOptions
     }
   })();
   const endpoint = config.kind === 'custom-endpoint' ? config.endpoint : undefined;
-  return withDiagnosis(source, endpoint, options.diagnose);
+  const refused = config.kind === 'demo' ? undefined : config.onCredentialsRefused;
+  return withDiagnosis(source, endpoint, options.diagnose, refused);
 }
 
 /** The source config a deployment's connection calls for: the demo, or real CloudWatch signed by the connection. */
-export function sourceConfigFor(connection: Pick<Connection, 'config' | 'credentials'>): SourceConfig {
+export function sourceConfigFor(
+  connection: Pick<Connection, 'config' | 'credentials' | 'refused'>,
+): SourceConfig {
   const { config } = connection;
   if (config.credentials.source === 'demo') return { kind: 'demo' };
   const credentials = (): Promise<StaticCredentials> => connection.credentials();
+  const onCredentialsRefused: RefusedCredentials = (error) => connection.refused(error);
   return config.endpoint === undefined
-    ? { kind: 'aws', credentials }
-    : { kind: 'custom-endpoint', endpoint: config.endpoint, credentials };
+    ? { kind: 'aws', credentials, onCredentialsRefused }
+    : { kind: 'custom-endpoint', endpoint: config.endpoint, credentials, onCredentialsRefused };
 }
 
-/** Names the failures of a source in words the screens show, without changing what succeeded. */
+/**
+ * Names the failures of a source in words the screens show, without changing what succeeded, and tells
+ * the connection when CloudWatch refused its credentials so it can fetch new ones.
+ */
 function withDiagnosis(
   source: MetricsSource,
   endpoint: string | undefined,
   diagnose: SourceOptions['diagnose'],
+  refused: RefusedCredentials | undefined,
 ): MetricsSource {
-  const explain = async (error: unknown, region: string): Promise<never> => {
+  const explain = async (failure: unknown, region: string): Promise<never> => {
+    const error = refused && failure instanceof CloudWatchError ? refused(failure) : failure;
     if (diagnose && error instanceof CloudWatchError && error.code === 'Network') {
       const target = endpointFor(region, endpoint);
       throw withUnreachableCause(error, await diagnose(target), target);

@@ -149,7 +149,8 @@ test('check connection names a missing IAM action, expired credentials and a COR
   server.faults.expiredToken();
   await connect.check();
   await expect(connect.report()).toContainText('Not working: none of the 3 calls');
-  await expect(connect.report()).toContainText('sign in again');
+  await expect(connect.report()).toContainText('The pasted AWS credentials have expired');
+  await expect(connect.report()).toContainText('paste new ones at /connect');
   await page.screenshot({ path: `${SCREENSHOTS}/connect-expired.png`, fullPage: true });
 
   // An endpoint that answers without CORS headers: the browser blocks the read, and the app says so.

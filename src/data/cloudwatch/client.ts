@@ -1,4 +1,5 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { AwsSdkSigV4Memoized } from '@aws-sdk/core';
 import { AwsJson1_0Protocol } from '@aws-sdk/core/protocols';
 
 export interface StaticCredentials {
@@ -26,11 +27,23 @@ export interface CloudWatchClientOptions {
 export function createCloudWatchClient(options: CloudWatchClientOptions): CloudWatchClient {
   return new CloudWatchClient({
     region: options.region,
-    credentials: options.credentials,
+    credentials: askEveryTime(options.credentials),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     protocol: AwsJson1_0Protocol,
     maxAttempts: 1,
   });
+}
+
+/**
+ * Marks a provider as memoized so the SDK asks it before every request instead of keeping its own copy
+ * (until five minutes before expiry, or for good when there is no expiry): the connection's cache is then
+ * the only one, so forgetting refused credentials or pasting new keys takes effect on the next call.
+ */
+function askEveryTime(credentials: CredentialsInput): CredentialsInput {
+  if (typeof credentials !== 'function') return credentials;
+  const provider = (): Promise<StaticCredentials> => credentials();
+  const marked: AwsSdkSigV4Memoized = { memoized: true };
+  return Object.assign(provider, marked);
 }
 
 /** The endpoint a client talks to, for error messages ("could not reach CloudWatch at …"). */

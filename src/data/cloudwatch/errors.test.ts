@@ -4,9 +4,11 @@ import {
   describePartialData,
   invalidQueryField,
   isAbort,
+  isStaleCredentials,
   noCredentialsError,
   toCloudWatchError,
   toCredentialsError,
+  withCredentialOrigin,
   withUnreachableCause,
 } from './errors';
 
@@ -33,7 +35,7 @@ describe('toCloudWatchError', () => {
       awsError('ExpiredToken', 403, 'The security token included in the request is expired'),
       'ExpiredToken',
       false,
-      'sign in again',
+      'credentials from Cognito are renewed automatically; pasted ones must be replaced by pasting new ones at /connect',
     ],
     [
       awsError('AccessDeniedException', 400, 'not authorized'),
@@ -142,6 +144,81 @@ describe('withUnreachableCause', () => {
   test('leaves errors that had an HTTP answer alone', () => {
     const throttled = toCloudWatchError(awsError('Throttling', 400, 'Rate exceeded'), ctx);
     expect(withUnreachableCause(throttled, 'cors', ctx.endpoint)).toBe(throttled);
+  });
+});
+
+describe('credentials CloudWatch refused', () => {
+  const pool = 'eu-west-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+  const expired = toCloudWatchError(awsError('ExpiredToken', 403, 'The security token is expired'), ctx);
+  const unknownToken = toCloudWatchError(
+    awsError('UnrecognizedClientException', 400, 'The security token included in the request is invalid'),
+    ctx,
+  );
+
+  test.each([
+    ['ExpiredToken from CloudWatch', expired, true],
+    ['RequestExpired from CloudWatch', toCloudWatchError(awsError('RequestExpired', 400, 'old'), ctx), true],
+    ['UnrecognizedClientException from CloudWatch', unknownToken, true],
+    [
+      'SignatureDoesNotMatch (a new set would be signed the same way)',
+      toCloudWatchError(awsError('SignatureDoesNotMatch', 403, 'bad signature'), ctx),
+      false,
+    ],
+    [
+      'Cognito refusing an expired sign-in',
+      toCredentialsError(awsError('NotAuthorizedException', 400, 'Token expired'), pool, true),
+      false,
+    ],
+    [
+      'Cognito not knowing the pool',
+      toCredentialsError(awsError('ResourceNotFoundException', 400, 'no pool'), pool, false),
+      false,
+    ],
+    ['throttling', toCloudWatchError(awsError('Throttling', 400, 'Rate exceeded'), ctx), false],
+    ['a plain Error', new Error('ExpiredToken'), false],
+  ])('%s: stale credentials is %s', (_name, error, stale) => {
+    expect(isStaleCredentials(error)).toBe(stale);
+  });
+
+  test.each([
+    [
+      expired,
+      'cognito',
+      true,
+      'CloudWatch refused the credentials as expired (The security token is expired); fetching new ones from Cognito automatically',
+    ],
+    [
+      unknownToken,
+      'cognito',
+      true,
+      'did not accept the credentials (The security token included in the request is invalid); fetching new ones from Cognito',
+    ],
+    [
+      expired,
+      'pasted',
+      false,
+      'The pasted AWS credentials have expired (The security token is expired) — paste new ones at /connect',
+    ],
+    [unknownToken, 'pasted', false, 'check them and paste them again at /connect'],
+  ] as const)('%s from %s credentials: retryable %s, "%s"', (error, origin, retryable, words) => {
+    const rewritten = withCredentialOrigin(error, origin);
+    expect(rewritten).toMatchObject({
+      code: error.code,
+      awsCode: error.awsCode,
+      httpStatus: error.httpStatus,
+      retryable,
+    });
+    expect(rewritten.message).toContain(words);
+    expect(rewritten.cause).toBe(error.cause);
+  });
+
+  test('leaves every other error alone', () => {
+    const refusedSignIn = toCredentialsError(
+      awsError('NotAuthorizedException', 400, 'Token expired'),
+      pool,
+      true,
+    );
+    expect(withCredentialOrigin(refusedSignIn, 'cognito')).toBe(refusedSignIn);
   });
 });
 

@@ -85,6 +85,56 @@ const INVALID_QUERY = new Set([
   'ValidationException',
 ]);
 
+/**
+ * CloudWatch's answers that mean the signing credentials themselves are stale or revoked, so a newly
+ * fetched set can succeed; a malformed signature or a failure to fetch credentials is not among them.
+ */
+const STALE_CREDENTIALS = new Set([...EXPIRED, 'InvalidClientTokenId', 'UnrecognizedClientException']);
+
+/**
+ * True when CloudWatch refused the credentials a request was signed with as expired or unknown — not when
+ * fetching them failed (a Cognito refusal keeps its own awsCode, e.g. NotAuthorizedException).
+ */
+export function isStaleCredentials(error: unknown): error is CloudWatchError {
+  return (
+    error instanceof CloudWatchError &&
+    (error.code === 'ExpiredToken' || error.code === 'InvalidCredentials') &&
+    error.awsCode !== undefined &&
+    STALE_CREDENTIALS.has(error.awsCode)
+  );
+}
+
+/** Where the refused credentials came from: Cognito renews itself, pasted keys need a person. */
+export type CredentialOrigin = 'cognito' | 'pasted';
+
+/**
+ * Rewrites a refusal of stale credentials once their origin is known: Cognito credentials are fetched
+ * anew, so the error is retryable and says nobody needs to act (right on an unattended wall); pasted
+ * ones are not, and the words say where to paste new ones.
+ */
+export function withCredentialOrigin(error: CloudWatchError, origin: CredentialOrigin): CloudWatchError {
+  if (!isStaleCredentials(error)) return error;
+  const cause = (typeof error.cause === 'object' && error.cause !== null ? error.cause : {}) as AwsLike;
+  const detail =
+    typeof cause.message === 'string' && cause.message !== '' ? cause.message : (error.awsCode ?? error.code);
+  const refused =
+    error.code === 'ExpiredToken' ? 'refused the credentials as expired' : 'did not accept the credentials';
+  const message =
+    origin === 'cognito'
+      ? `CloudWatch ${refused} (${detail}); fetching new ones from Cognito automatically — the dashboard keeps showing its last data meanwhile`
+      : error.code === 'ExpiredToken'
+        ? `The pasted AWS credentials have expired (${detail}) — paste new ones at /connect; the dashboard keeps showing its last data until then`
+        : `CloudWatch did not accept the pasted credentials (${detail}) — check them and paste them again at /connect`;
+  return new CloudWatchError({
+    code: error.code,
+    message,
+    retryable: origin === 'cognito',
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    ...(error.awsCode === undefined ? {} : { awsCode: error.awsCode }),
+    cause: error.cause,
+  });
+}
+
 /** True for the errors CloudWatch gives when a query in the request is malformed. */
 export function isInvalidQuery(error: unknown): boolean {
   return error instanceof CloudWatchError && error.code === 'InvalidQuery';
@@ -119,7 +169,7 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     return new CloudWatchError({
       ...base,
       code: 'ExpiredToken',
-      message: `The AWS credentials have expired (${detail}) — sign in again or paste fresh credentials on the Connection page; the dashboard keeps showing its last data until then`,
+      message: `The AWS credentials have expired (${detail}) — credentials from Cognito are renewed automatically; pasted ones must be replaced by pasting new ones at /connect. The dashboard keeps showing its last data until then`,
       retryable: false,
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { AppConfig } from '../app-config-schema';
-import { CloudWatchError } from '../cloudwatch/errors';
+import { CloudWatchError, toCloudWatchError, toCredentialsError } from '../cloudwatch/errors';
 import { createConnection, PLACEHOLDER_CREDENTIALS } from './connection';
 import type { SessionStorageLike } from './credential-store';
 
@@ -106,6 +106,39 @@ describe('createConnection', () => {
       code: 'AccessDenied',
       message: expect.stringContaining('enable "guest access"'),
     });
+  });
+
+  test('refused: a stale Cognito set is forgotten, a failed sign-in and other sources are left as they are', async () => {
+    let calls = 0;
+    const connection = createConnection(config({ source: 'cognito-guest', identityPoolId: POOL }), {
+      cognito: () => async () => ({ accessKeyId: `ASIA${++calls}`, secretAccessKey: 's' }),
+    });
+    const ctx = {
+      operation: 'GetMetricData',
+      region: 'eu-west-1',
+      endpoint: 'https://monitoring.eu-west-1.amazonaws.com',
+    };
+    const expired = toCloudWatchError(
+      Object.assign(new Error('The security token included in the request is expired'), {
+        name: 'ExpiredToken',
+        $metadata: { httpStatusCode: 403 },
+      }),
+      ctx,
+    );
+    const signInRefused = toCredentialsError(
+      Object.assign(new Error('Token expired'), { name: 'NotAuthorizedException' }),
+      POOL,
+      true,
+    );
+    await connection.credentials();
+    expect(connection.refused(signInRefused)).toBe(signInRefused);
+    expect((await connection.credentials()).accessKeyId).toBe('ASIA1');
+    expect(connection.refused(expired)).toMatchObject({ code: 'ExpiredToken', retryable: true });
+    expect((await connection.credentials()).accessKeyId).toBe('ASIA2');
+
+    for (const c of [config({ source: 'demo' }), config({ source: 'none' }, 'https://proxy.example.com')]) {
+      expect(createConnection(c).refused(expired)).toBe(expired);
+    }
   });
 
   test('cognito user pool: needs sign-in, then logs in with the ID token of this tab', async () => {

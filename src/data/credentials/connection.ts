@@ -1,6 +1,12 @@
 import { type AppConfig, identityPoolRegion } from '../app-config-schema';
 import type { StaticCredentials } from '../cloudwatch/client';
-import { noCredentialsError, toCredentialsError } from '../cloudwatch/errors';
+import {
+  type CloudWatchError,
+  isStaleCredentials,
+  noCredentialsError,
+  toCredentialsError,
+  withCredentialOrigin,
+} from '../cloudwatch/errors';
 import { cognitoCredentials, userPoolProviderName } from './cognito';
 import { type CredentialPlace, createCredentialStore, type SessionStorageLike } from './credential-store';
 import {
@@ -49,6 +55,12 @@ export interface Connection {
   state(): ConnectionState;
   /** The SDK's credentials provider: current credentials, refreshed ahead of expiry, or a NoCredentials error. */
   credentials(): Promise<StaticCredentials>;
+  /**
+   * CloudWatch refused the credentials as expired or unknown: forgets a Cognito set (the local clock may
+   * still think it fresh) so the next call fetches a new one, and returns the error worded for this
+   * source — retryable for Cognito, final for pasted keys. Other errors come back unchanged.
+   */
+  refused(error: CloudWatchError): CloudWatchError;
   /** Pasted credentials: checked, then kept in memory (or this tab's sessionStorage with `remember`). */
   paste(input: PastedInput, remember: boolean): PastedCredentials;
   /** Where pasted credentials are kept, for the screen to say so. */
@@ -173,6 +185,19 @@ export function createConnection(config: AppConfig, deps: ConnectionDeps = {}): 
         case 'cognito-user-pool':
           if (!cognito) throw noCredentialsError('no Cognito identity pool configured');
           return cognito.get();
+      }
+    },
+    refused(error) {
+      if (!isStaleCredentials(error)) return error;
+      switch (creds.source) {
+        case 'cognito-guest':
+        case 'cognito-user-pool':
+          cognito?.invalidate();
+          return withCredentialOrigin(error, 'cognito');
+        case 'pasted':
+          return withCredentialOrigin(error, 'pasted');
+        default:
+          return error;
       }
     },
     paste(input, remember) {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createCloudWatchClient } from '../../data/cloudwatch/client';
+import { CloudWatchError } from '../../data/cloudwatch/errors';
 import { NOW, setupFakeCloudWatch } from '../../data/fake-cloudwatch/test-support';
 import { checkConnection } from './check-connection';
 
@@ -31,11 +32,33 @@ describe('checkConnection against the simulated account', () => {
     expect(fake.calls.find((c) => c.operation === 'DescribeAlarms')?.body).toEqual({ MaxRecords: 1 });
   });
 
-  test('expired credentials: every call says to sign in again', async () => {
+  test('expired credentials: every call says what renews them', async () => {
     fake.faults.expiredToken();
     const report = await checkConnection({ region: 'us-east-1', credentials, now: NOW });
     expect(report.summary).toBe('Not working: none of the 3 calls to CloudWatch in us-east-1 succeeded.');
-    expect(report.lines.slice(1).every((l) => !l.ok && l.message.includes('sign in again'))).toBe(true);
+    expect(
+      report.lines.slice(1).every((l) => !l.ok && l.message.includes('pasting new ones at /connect')),
+    ).toBe(true);
+  });
+
+  test("expired credentials are worded by the connection's refused when given", async () => {
+    fake.faults.expiredToken();
+    const refused: CloudWatchError[] = [];
+    const report = await checkConnection({
+      region: 'us-east-1',
+      credentials,
+      now: NOW,
+      refused: (error) => {
+        refused.push(error);
+        return new CloudWatchError({ code: error.code, message: 'paste new ones', retryable: false });
+      },
+    });
+    expect(refused.map((e) => e.code)).toEqual(['ExpiredToken', 'ExpiredToken', 'ExpiredToken']);
+    expect(report.lines.slice(1).map((l) => l.message)).toEqual([
+      'ListMetrics: paste new ones',
+      'GetMetricData: paste new ones',
+      'DescribeAlarms: paste new ones',
+    ]);
   });
 
   test('one denied action is named, the rest still reported as working', async () => {

@@ -9,7 +9,12 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import type { CredentialsInput, StaticCredentials } from '../../data/cloudwatch/client';
 import { createCloudWatchClient, endpointFor } from '../../data/cloudwatch/client';
-import { toCloudWatchError, type UnreachableCause, withUnreachableCause } from '../../data/cloudwatch/errors';
+import {
+  type CloudWatchError,
+  toCloudWatchError,
+  type UnreachableCause,
+  withUnreachableCause,
+} from '../../data/cloudwatch/errors';
 
 export type CheckStep = 'credentials' | 'ListMetrics' | 'GetMetricData' | 'DescribeAlarms';
 
@@ -43,6 +48,8 @@ export interface CheckOptions {
     endpoint?: string;
   }) => CheckClient;
   diagnose?: (endpoint: string) => Promise<UnreachableCause>;
+  /** The connection's `refused`: words an expired or unknown credential for its source and forgets a Cognito set. */
+  refused?: (error: CloudWatchError) => CloudWatchError;
 }
 
 const timeFormat = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
@@ -87,6 +94,7 @@ export async function checkConnection(options: CheckOptions): Promise<CheckRepor
   });
   const explain = async (error: unknown, operation: string): Promise<string> => {
     let mapped = toCloudWatchError(error, { operation, region: options.region, endpoint });
+    if (options.refused) mapped = options.refused(mapped);
     if (mapped.code === 'Network' && options.diagnose) {
       mapped = withUnreachableCause(mapped, await options.diagnose(endpoint), endpoint);
     }

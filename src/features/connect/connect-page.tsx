@@ -231,6 +231,7 @@ function CheckSection({ connection }: { connection: Connection }): ReactElement 
           credentials: () => connection.credentials(),
           now: Date.now(),
           diagnose: (endpoint) => diagnoseUnreachable(endpoint),
+          refused: (error) => connection.refused(error),
         }),
       );
     } finally {
