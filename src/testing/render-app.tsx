@@ -17,6 +17,9 @@ export interface AppHarness {
   fake: FakeCloudWatch;
   /** Replaces a dashboard file's text for the current test (e.g. to break one KPI). */
   overrideFile(name: string, text: string): void;
+  /** Makes the site fail to serve a dashboard file (index.yaml included) until `restoreFile`. */
+  failFile(name: string, how: 'network' | 503): void;
+  restoreFile(name: string): void;
   render(path: string): RenderResult;
 }
 
@@ -27,8 +30,12 @@ export interface AppHarness {
 export function setupAppHarness(): AppHarness {
   const fake = createFakeCloudWatch();
   const overrides = new Map<string, string>();
+  const failing = new Map<string, 'network' | 503>();
   const files = http.get('*/dashboards/:file', ({ params }) => {
     const name = String(params.file);
+    const fault = failing.get(name);
+    if (fault === 'network') return HttpResponse.error();
+    if (fault === 503) return new HttpResponse('Service Unavailable', { status: 503 });
     const text = overrides.get(name) ?? readDashboardFile(name);
     return text === undefined ? new HttpResponse('Not found', { status: 404 }) : new HttpResponse(text);
   });
@@ -36,12 +43,15 @@ export function setupAppHarness(): AppHarness {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     overrides.clear();
+    failing.clear();
     fake.faults.clear();
   });
   afterAll(() => server.close());
   return {
     fake,
     overrideFile: (name, text) => overrides.set(name, text),
+    failFile: (name, how) => failing.set(name, how),
+    restoreFile: (name) => failing.delete(name),
     render: (path) => {
       const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
       const queryClient = createQueryClient();

@@ -1,6 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { formatConfigError } from '../../domain/kpi/config-error';
-import { type FetchFn, loadDashboard, loadDashboardIndex } from './load-dashboards';
+import {
+  type FetchFn,
+  FILE_TIMEOUT_MS,
+  loadDashboard,
+  loadDashboardIndex,
+  SiteUnavailableError,
+} from './load-dashboards';
 
 const BASE = '/bellwether/dashboards/';
 
@@ -40,10 +46,11 @@ const yaml = (text: string) => (): Response =>
 describe('loadDashboardIndex', () => {
   test('fetches index.yaml without a stale cache and parses it', async () => {
     const { fetchFn, calls } = fakeFetch({ [`${BASE}index.yaml`]: yaml('dashboards: [checkout.yaml]\n') });
-    const signal = new AbortController().signal;
-    const index = await loadDashboardIndex(BASE, fetchFn, signal);
+    const index = await loadDashboardIndex(BASE, fetchFn, new AbortController().signal);
     expect(index).toEqual({ ok: true, file: 'index.yaml', dashboards: ['checkout.yaml'], warnings: [] });
-    expect(calls).toEqual([{ url: `${BASE}index.yaml`, signal, cache: 'no-cache' }]);
+    expect(calls.map(({ url, cache }) => ({ url, cache }))).toEqual([
+      { url: `${BASE}index.yaml`, cache: 'no-cache' },
+    ]);
   });
 
   test('a missing index says where to create it', async () => {
@@ -84,9 +91,9 @@ describe('loadDashboard', () => {
       `checkout.yaml: not found at ${BASE}checkout.yaml (HTTP 404); ${fixHint}`,
     ],
     [
-      'server error',
-      () => new Response('oops', { status: 503, statusText: 'Service Unavailable' }),
-      `checkout.yaml: the server answered HTTP 503 Service Unavailable for ${BASE}checkout.yaml; reload, and if it persists check the web server`,
+      'a refusal that will not pass by itself',
+      () => new Response('no', { status: 403, statusText: 'Forbidden' }),
+      `checkout.yaml: the server answered HTTP 403 Forbidden for ${BASE}checkout.yaml; check the web server's configuration`,
     ],
     [
       'the single-page app fallback instead of the file',
@@ -108,14 +115,58 @@ describe('loadDashboard', () => {
     expect(parsed.ok === false && parsed.errors.map(formatConfigError)).toEqual([expected]);
   });
 
-  test('a network failure says so and what to do', async () => {
-    const fetchFn: FetchFn = async () => {
-      throw new TypeError('Failed to fetch');
-    };
-    const parsed = await loadDashboard(BASE, 'checkout.yaml', fetchFn);
-    expect(parsed.ok === false && parsed.errors.map(formatConfigError)).toEqual([
-      `checkout.yaml: could not fetch ${BASE}checkout.yaml (Failed to fetch); check the network connection and that the site is up, then reload`,
-    ]);
+  test.each<[string, FetchFn, string]>([
+    [
+      'a network failure',
+      async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      `checkout.yaml: could not fetch ${BASE}checkout.yaml (Failed to fetch); check the network connection and that the site is up`,
+    ],
+    [
+      'a server error',
+      async () => new Response('oops', { status: 503, statusText: 'Service Unavailable' }),
+      `checkout.yaml: the server answered HTTP 503 Service Unavailable for ${BASE}checkout.yaml; if it persists, check the web server`,
+    ],
+    [
+      'too many requests',
+      async () => new Response('slow down', { status: 429, statusText: 'Too Many Requests' }),
+      `checkout.yaml: the server answered HTTP 429 Too Many Requests for ${BASE}checkout.yaml; if it persists, check the web server`,
+    ],
+  ])(
+    '%s is a passing fault, thrown so the last good copy is kept, not a verdict on the file',
+    async (_what, fetchFn, message) => {
+      const error = await loadDashboard(BASE, 'checkout.yaml', fetchFn).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SiteUnavailableError);
+      expect(error).toMatchObject({ message, file: 'checkout.yaml', retryable: true });
+    },
+  );
+
+  describe('a site that never answers', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    test(`is given up on after ${FILE_TIMEOUT_MS / 1000} s, as a passing fault`, async () => {
+      vi.useFakeTimers();
+      const hang: FetchFn = (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        });
+      const loading = loadDashboard(BASE, 'checkout.yaml', hang).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(FILE_TIMEOUT_MS - 1);
+      let settled = false;
+      void loading.then(() => {
+        settled = true;
+      });
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await loading).toMatchObject({
+        name: 'SiteUnavailableError',
+        message: `checkout.yaml: could not fetch ${BASE}checkout.yaml (no answer within 15 s); check the network connection and that the site is up`,
+      });
+    });
   });
 
   test('a cancelled load rejects, so the caller can tell it from a failure', async () => {

@@ -14,6 +14,29 @@ export const INDEX_FILE = 'index.yaml';
 
 const FILE_NAME = /^[a-zA-Z0-9._-]+\.ya?ml$/;
 
+/** A site that has not answered a dashboard file in this long is treated as unreachable for now. */
+export const FILE_TIMEOUT_MS = 15_000;
+
+/**
+ * The site could not be reached for a dashboard file (network, timeout, 5xx, 429): a passing fault, not a
+ * problem in the file. Thrown rather than returned, so the last good copy stays in use and the load is tried
+ * again; `retryable` is what React Query's retry policy reads.
+ */
+export class SiteUnavailableError extends Error {
+  override readonly name = 'SiteUnavailableError';
+  readonly retryable = true;
+  constructor(
+    readonly file: string,
+    /** What happened, without the file name: for messages that already name the file. */
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+/** Answers that say "not now" rather than "not there". */
+const PASSING_STATUS = (status: number): boolean => status >= 500 || status === 408 || status === 429;
+
 /** Where the site serves dashboard files: `public/dashboards/` in the repo, under Vite's base URL. */
 export function defaultDashboardsBaseUrl(): string {
   return `${import.meta.env.BASE_URL}dashboards/`;
@@ -29,6 +52,7 @@ function looksLikeHtml(response: Response, text: string): boolean {
 /**
  * Fetches a file's text, or a ConfigError that names the file and says what to do. Static hosts and the
  * Vite dev server answer a missing file with the app's index.html, so an HTML answer counts as missing.
+ * A site that cannot be reached throws SiteUnavailableError; a cancelled load rethrows the abort.
  */
 async function fetchText(
   baseUrl: string,
@@ -42,28 +66,48 @@ async function fetchText(
     file === INDEX_FILE
       ? `create it in the site's dashboards/ folder (public/dashboards/ in the repository), listing files under dashboards:`
       : `add the file to the site's dashboards/ folder (public/dashboards/ in the repository) or correct its name in ${INDEX_FILE}`;
-  let response: Response;
-  try {
-    response = await fetchFn(url, { signal, cache: 'no-cache' });
-  } catch (cause) {
+  // A hung request must not hold the list forever: it is abandoned after FILE_TIMEOUT_MS, told apart from
+  // the caller cancelling.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), FILE_TIMEOUT_MS);
+  const cancel = (): void => timeout.abort();
+  signal?.addEventListener('abort', cancel, { once: true });
+  const unreachable = (cause: unknown): never => {
     if (signal?.aborted) throw cause;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    return fail(
-      `could not fetch ${url} (${reason}); check the network connection and that the site is up, then reload`,
+    const reason = timeout.signal.aborted
+      ? `no answer within ${FILE_TIMEOUT_MS / 1000} s`
+      : cause instanceof Error
+        ? cause.message
+        : String(cause);
+    throw new SiteUnavailableError(
+      file,
+      `could not fetch ${url} (${reason}); check the network connection and that the site is up`,
     );
+  };
+  try {
+    const response = await fetchFn(url, { signal: timeout.signal, cache: 'no-cache' }).catch(unreachable);
+    if (response.status === 404) return fail(`not found at ${url} (HTTP 404); ${fix}`);
+    if (!response.ok) {
+      const status = `HTTP ${response.status} ${response.statusText}`.trim();
+      if (PASSING_STATUS(response.status)) {
+        throw new SiteUnavailableError(
+          file,
+          `the server answered ${status} for ${url}; if it persists, check the web server`,
+        );
+      }
+      return fail(`the server answered ${status} for ${url}; check the web server's configuration`);
+    }
+    const text = await response.text().catch(unreachable);
+    if (looksLikeHtml(response, text)) {
+      return fail(
+        `a web page came back from ${url} instead of YAML, which means the file is not there; ${fix}`,
+      );
+    }
+    return { ok: true, text };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
   }
-  if (response.status === 404) return fail(`not found at ${url} (HTTP 404); ${fix}`);
-  if (!response.ok) {
-    const status = `HTTP ${response.status} ${response.statusText}`.trim();
-    return fail(`the server answered ${status} for ${url}; reload, and if it persists check the web server`);
-  }
-  const text = await response.text();
-  if (looksLikeHtml(response, text)) {
-    return fail(
-      `a web page came back from ${url} instead of YAML, which means the file is not there; ${fix}`,
-    );
-  }
-  return { ok: true, text };
 }
 
 /** Loads and checks dashboards/index.yaml, the list of dashboards the app offers. */

@@ -93,6 +93,10 @@ export function useDashboardEvaluation(
   const source = useMetricsSource();
   const kpiIds = useMemo(() => view.kpis.map((k) => k.id), [view.kpis]);
   const interval = view.refreshSeconds * 1000;
+  // A refresh that ended in failure is tried again after a quarter interval rather than a whole one, so a
+  // fault that clears is over within one interval even when it cleared just as the last retry gave up.
+  const refetchInterval = (query: { state: { status: string } }): number =>
+    query.state.status === 'error' ? Math.max(5000, interval / 4) : interval;
 
   const series = useQuery({
     queryKey: queryKeys.series(view.dashboardId, view.range, { ...view.variables }, kpiIds),
@@ -111,7 +115,7 @@ export function useDashboardEvaluation(
       return { report, now };
     },
     enabled: view.kpis.length > 0,
-    refetchInterval: interval,
+    refetchInterval,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
     ...(options.networkMode ? { networkMode: options.networkMode } : {}),
@@ -130,7 +134,7 @@ export function useDashboardEvaluation(
       return lists.flat();
     },
     enabled: alarmNames.length > 0,
-    refetchInterval: interval,
+    refetchInterval,
     refetchIntervalInBackground: true,
     ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
@@ -140,6 +144,10 @@ export function useDashboardEvaluation(
     const out: Record<string, KpiEvaluation> = {};
     const fetched = series.data;
     if (!fetched) return out;
+    // KPIs removed from the file since the last evaluation are forgotten, so a wall's memory stays the size
+    // of its dashboard however often the file changes over weeks.
+    const current = new Set(view.kpis.map((kpi) => kpi.id));
+    for (const id of memory.current.keys()) if (!current.has(id)) memory.current.delete(id);
     for (const kpi of view.kpis) {
       const previous = memory.current.get(kpi.id);
       const evaluation = evaluateFetchedKpi(kpi, {

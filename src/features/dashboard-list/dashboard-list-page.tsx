@@ -41,7 +41,9 @@ export function DashboardListPage(): ReactElement {
       {catalog.isPending && <p aria-live="polite">Loading dashboards…</p>}
       {catalog.isError && (
         <p className="notice notice-error" role="alert">
-          Could not load the dashboards: {catalog.error.message}
+          {catalog.data
+            ? `Could not re-read the dashboards (${catalog.error.message}); showing the list as last loaded.`
+            : `Could not load the dashboards: ${catalog.error.message}`}
         </p>
       )}
       {catalog.data && !catalog.data.index.ok && (

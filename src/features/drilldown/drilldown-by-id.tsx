@@ -24,7 +24,8 @@ export function DrilldownById(props: DrilldownByIdProps): ReactElement {
       </main>
     );
   }
-  if (catalog.isError) {
+  // A failed background re-read keeps the last good list on screen; only a first load that failed stops here.
+  if (!catalog.data) {
     return (
       <main className="page">
         <p className="notice notice-error" role="alert">

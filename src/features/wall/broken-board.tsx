@@ -8,6 +8,8 @@ interface BrokenBoardProps extends BoardSlot {
   title: string;
   file: string;
   errors: ConfigError[];
+  /** The site did not serve the file this time (network, 5xx): a passing fault, not a broken file. */
+  passing?: boolean;
   tz: TimeZoneChoice;
 }
 
@@ -32,7 +34,11 @@ export function BrokenBoard(props: BrokenBoardProps): ReactElement | null {
             <li key={formatConfigError(error)}>{formatConfigError(error)}</li>
           ))}
         </ul>
-        <p>Fix the file and the wall picks it up within five minutes, without a reload.</p>
+        <p>
+          {props.passing
+            ? 'The board comes back by itself as soon as the site serves the file again.'
+            : 'Fix the file and the wall picks it up within five minutes, without a reload.'}
+        </p>
       </div>
     </>
   );

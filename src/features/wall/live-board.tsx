@@ -8,14 +8,16 @@ import type { WallSearch } from '../../url/wall-search';
 import { WallBoardView } from './components/wall-board-view';
 import { WallHeader } from './components/wall-header';
 import { useBreachMemory } from './hooks/use-breach-memory';
-import { useFetchingSince } from './hooks/use-fetching-since';
 import { useNow } from './hooks/use-now';
+import { useSince } from './hooks/use-since';
 import { assessFreshness } from './model/freshness';
 import { buildWallOutcomes } from './model/wall-outcomes';
 import { buildWallTiles } from './model/wall-tiles';
 
 /** How often the board re-reads the clock for ages and staleness (the clock itself ticks every second). */
 const AGE_TICK_MS = 5000;
+/** The longest a refresh may hang before it is abandoned and retried. */
+const MAX_TIMEOUT_MS = 30_000;
 
 export interface BoardSlot {
   /** Only the board on screen renders; the others keep refreshing so they are current when they come round. */
@@ -52,12 +54,13 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
       kpis,
       outcomes: dashboard.outcomes,
     },
-    // A refresh that has not answered in a whole interval is abandoned and retried; 'always' keeps trying
-    // even when the browser wrongly believes it is offline.
-    { timeoutMs: refreshMs, networkMode: 'always' },
+    // A refresh that hangs is abandoned after half an interval (at most 30 s) and retried, so a hang that
+    // clears is over, back-off included, within one interval; 'always' keeps trying even when the browser
+    // wrongly believes it is offline.
+    { timeoutMs: Math.min(refreshMs / 2, MAX_TIMEOUT_MS), networkMode: 'always' },
   );
   const breaches = useBreachMemory(data.evaluations);
-  const fetchingSince = useFetchingSince(data.series.isFetching);
+  const fetchingSince = useSince(data.series.isFetching);
   const now = useNow(props.active ? AGE_TICK_MS : null);
 
   const { series, alarms } = data;
@@ -68,12 +71,18 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
         ? alarms
         : undefined;
   const failure = failed ? (failed.failureReason ?? failed.error) : null;
+  const failingSince = useSince(failure !== null);
   const freshness = assessFreshness({
     now: Math.max(now, series.dataUpdatedAt),
     refreshMs,
     ...(series.dataUpdatedAt > 0 ? { lastSuccessAt: series.dataUpdatedAt } : {}),
     ...(failure
-      ? { failure: { message: failure.message, attempts: Math.max(1, failed?.failureCount ?? 1) } }
+      ? {
+          failure: {
+            message: failure.message,
+            ...(failingSince === undefined ? {} : { since: failingSince }),
+          },
+        }
       : {}),
     ...(fetchingSince === undefined ? {} : { fetchingSince }),
     ...(failure && typeof navigator !== 'undefined' && navigator.onLine === false ? { offline: true } : {}),

@@ -1,6 +1,5 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactElement, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { type Catalog, findDashboard, useCatalog } from '../../data/react/use-catalog';
+import { CATALOG_RETRY_MS, type Catalog, findDashboard, useCatalog } from '../../data/react/use-catalog';
 import type { ParsedDashboard } from '../../domain/kpi/parse-result';
 import type { WallSearch } from '../../url/wall-search';
 import { BrokenBoard } from './broken-board';
@@ -11,11 +10,8 @@ import { WallHeader } from './components/wall-header';
 import { useIdleCursor } from './hooks/use-idle-cursor';
 import { useWakeLock } from './hooks/use-wake-lock';
 import { LiveBoard } from './live-board';
-import { clampPosition, nextPosition, type RotationPosition, rotates } from './model/rotation';
+import { clampPosition, nextPosition, nextStepAt, type RotationPosition, rotates } from './model/rotation';
 import './wall.css';
-
-/** How often a wall that could not load its dashboard list asks again. */
-const CATALOG_RETRY_MS = 15_000;
 
 interface Board {
   id: string;
@@ -42,16 +38,6 @@ function resolveBoards(catalog: Catalog, wanted: string[]): { boards: Board[]; m
     else missing.push(id);
   }
   return { boards, missing };
-}
-
-/** Asks again on a timer while a query is failing, for queries whose own schedule is too slow for a wall. */
-function useRetryWhileFailing(query: UseQueryResult<unknown>, everyMs: number): void {
-  const { isError, refetch } = query;
-  useEffect(() => {
-    if (!isError) return;
-    const id = setInterval(() => void refetch(), everyMs);
-    return () => clearInterval(id);
-  }, [isError, refetch, everyMs]);
 }
 
 function WallFrame(props: { theme: WallSearch['theme']; children: ReactNode }): ReactElement {
@@ -94,8 +80,8 @@ function WallMessage(props: {
  * said on the wall while the rest carries on.
  */
 export function WallPage({ search }: { search: WallSearch }): ReactElement {
+  // The catalog asks the site again every CATALOG_RETRY_MS while it fails (its own refetch interval).
   const catalog = useCatalog();
-  useRetryWhileFailing(catalog, CATALOG_RETRY_MS);
   if (!catalog.data) {
     return catalog.isError ? (
       <WallMessage search={search} title="Cannot load the list of dashboards" alert>
@@ -109,10 +95,25 @@ export function WallPage({ search }: { search: WallSearch }): ReactElement {
       </WallMessage>
     );
   }
-  return <WallRotation search={search} catalog={catalog.data} />;
+  return (
+    <WallRotation
+      search={search}
+      catalog={catalog.data}
+      {...(catalog.isError ? { catalogError: catalog.error.message } : {})}
+    />
+  );
 }
 
-function WallRotation({ search, catalog }: { search: WallSearch; catalog: Catalog }): ReactElement {
+function WallRotation({
+  search,
+  catalog,
+  catalogError,
+}: {
+  search: WallSearch;
+  catalog: Catalog;
+  /** The last re-read of the dashboard list failed; the boards carry on as last loaded. */
+  catalogError?: string;
+}): ReactElement {
   const { boards, missing } = resolveBoards(catalog, search.boards);
   const [position, setPosition] = useState<RotationPosition>({ board: 0, page: 0 });
   const [pages, setPages] = useState(1);
@@ -123,12 +124,26 @@ function WallRotation({ search, catalog }: { search: WallSearch; catalog: Catalo
   pagesRef.current = pages;
   const boardCount = boards.length;
 
+  // Each step is due on a fixed cadence (see nextStepAt); re-running this effect for another reason (the
+  // list of boards changing) keeps the current step's due time.
+  const schedule = useRef<{ step: number; at: number } | undefined>(undefined);
   useEffect(() => {
-    if (!rotating) return;
-    const id = setTimeout(() => {
-      setPosition((p) => nextPosition(p, boardCount, pagesRef.current));
-      setStep(step + 1);
-    }, search.rotateSeconds * 1000);
+    if (!rotating) {
+      schedule.current = undefined;
+      return;
+    }
+    const now = Date.now();
+    const previous = schedule.current;
+    const at =
+      previous?.step === step ? previous.at : nextStepAt(previous?.at, now, search.rotateSeconds * 1000);
+    schedule.current = { step, at };
+    const id = setTimeout(
+      () => {
+        setPosition((p) => nextPosition(p, boardCount, pagesRef.current));
+        setStep((s) => s + 1);
+      },
+      Math.max(0, at - now),
+    );
     return () => clearTimeout(id);
   }, [rotating, step, boardCount, search.rotateSeconds]);
   const onPages = useCallback((n: number) => setPages(n), []);
@@ -136,6 +151,12 @@ function WallRotation({ search, catalog }: { search: WallSearch; catalog: Catalo
   const notices = [
     ...search.ignored,
     ...missing.map((id) => `board '${id}' is not listed in dashboards/index.yaml`),
+    ...(catalogError
+      ? [`the list of dashboards could not be re-read (${catalogError}); showing it as last loaded`]
+      : []),
+    ...catalog.unavailable
+      .filter((file) => catalog.dashboards.some((d) => d.file === file && d.ok))
+      .map((file) => `${file} could not be re-read; showing it as last loaded`),
   ];
   if (boards.length === 0) {
     return (
@@ -161,7 +182,12 @@ function WallRotation({ search, catalog }: { search: WallSearch; catalog: Catalo
           onPages,
         };
         return (
-          <WallErrorBoundary key={board.id} what={`the ${titleOf(board.entry)} board`} active={slot.active}>
+          <WallErrorBoundary
+            key={board.id}
+            what={`the ${titleOf(board.entry)} board`}
+            active={slot.active}
+            onPages={onPages}
+          >
             {board.entry.ok ? (
               <LiveBoard {...slot} dashboard={board.entry.dashboard} search={search} />
             ) : (
@@ -170,6 +196,7 @@ function WallRotation({ search, catalog }: { search: WallSearch; catalog: Catalo
                 title={titleOf(board.entry)}
                 file={board.entry.file}
                 errors={board.entry.errors}
+                passing={catalog.unavailable.includes(board.entry.file)}
                 tz={search.tz}
               />
             )}

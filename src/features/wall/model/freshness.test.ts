@@ -10,24 +10,27 @@ describe('freshness of a board', () => {
     ['nothing fetched yet', {}, 'waiting', undefined],
     [
       'first fetch failing',
-      { failure: { message: 'boom', attempts: 2 } },
+      { failure: { message: 'boom', since: NOW - 20_000 } },
       'waiting',
-      'Refresh failing (2 attempts in a row): boom',
+      'Refresh failing: boom',
     ],
     ['refreshed 30 s ago', { lastSuccessAt: NOW - 30_000 }, 'live', undefined],
     ['exactly twice the interval is still not stale', { lastSuccessAt: NOW - 2 * MINUTE }, 'live', undefined],
     ['just past twice the interval', { lastSuccessAt: NOW - 2 * MINUTE - 1 }, 'stale', undefined],
     [
       'recent data but the latest refresh failed',
-      { lastSuccessAt: NOW - 70_000, failure: { message: 'CloudWatch is throttling requests', attempts: 1 } },
+      { lastSuccessAt: NOW - 70_000, failure: { message: 'CloudWatch is throttling requests' } },
       'degraded',
       'Refresh failing: CloudWatch is throttling requests',
     ],
     [
       'old data and failing',
-      { lastSuccessAt: NOW - 5 * MINUTE, failure: { message: 'Could not reach CloudWatch', attempts: 5 } },
+      {
+        lastSuccessAt: NOW - 5 * MINUTE,
+        failure: { message: 'Could not reach CloudWatch', since: NOW - 4 * MINUTE - 10_000 },
+      },
       'stale',
-      'Refresh failing (5 attempts in a row): Could not reach CloudWatch',
+      'Refresh failing for 4 min: Could not reach CloudWatch',
     ],
     [
       'a refresh in flight for longer than the slow limit',

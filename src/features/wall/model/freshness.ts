@@ -18,8 +18,8 @@ export interface FreshnessInput {
   refreshMs: number;
   /** When the last refresh succeeded; absent when none has. */
   lastSuccessAt?: number;
-  /** The latest attempt failed: its message, and how many attempts in a row have failed. */
-  failure?: { message: string; attempts: number };
+  /** The latest attempt failed: its message, and since when refreshes have been failing without a success. */
+  failure?: { message: string; since?: number };
   /** A refresh is in flight and started at this instant. */
   fetchingSince?: number;
   /** The browser reports no network, so refreshes wait for it. */
@@ -39,8 +39,13 @@ export interface Freshness {
 function problemOf(input: FreshnessInput): string | undefined {
   if (input.offline) return 'The browser is offline; waiting for the network to come back';
   if (input.failure) {
-    const attempts = input.failure.attempts > 1 ? ` (${input.failure.attempts} attempts in a row)` : '';
-    return `Refresh failing${attempts}: ${input.failure.message}`;
+    const { since } = input.failure;
+    // Said from a minute on: the first seconds of a fault are retries, and "for 0 s" reads as a glitch.
+    const span =
+      since !== undefined && input.now - since >= 60_000
+        ? ` for ${describeSpan((input.now - since) / 1000)}`
+        : '';
+    return `Refresh failing${span}: ${input.failure.message}`;
   }
   if (input.fetchingSince !== undefined && input.now - input.fetchingSince > SLOW_AFTER_MS) {
     return `CloudWatch is slow to answer: waiting ${describeSpan((input.now - input.fetchingSince) / 1000)}`;

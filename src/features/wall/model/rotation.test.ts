@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clampPosition, nextPosition, rotates } from './rotation';
+import { clampPosition, nextPosition, nextStepAt, rotates } from './rotation';
 
 describe('wall rotation', () => {
   test.each([
@@ -38,5 +38,20 @@ describe('wall rotation', () => {
     [1, 2, true],
   ])('%i boards with %i pages rotate: %s', (boards, pages, expected) => {
     expect(rotates(boards, pages)).toBe(expected);
+  });
+
+  test('steps keep a fixed cadence however late each one is drawn', () => {
+    const step = 60_000;
+    let due = nextStepAt(undefined, 1_000, step);
+    expect(due).toBe(61_000);
+    // Each step is drawn 250 ms late; a day of steps still lands on the cadence.
+    for (let i = 0; i < 1440; i += 1) due = nextStepAt(due, due + 250, step);
+    expect(due).toBe(61_000 + 1440 * step);
+  });
+
+  test('after a pause longer than a step the cadence restarts from now instead of racing', () => {
+    expect(nextStepAt(61_000, 61_000 + 5 * 60_000, 60_000)).toBe(61_000 + 6 * 60_000);
+    expect(nextStepAt(61_000, 121_000, 60_000)).toBe(181_000);
+    expect(nextStepAt(61_000, 120_999, 60_000)).toBe(121_000);
   });
 });

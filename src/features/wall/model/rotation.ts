@@ -34,3 +34,13 @@ export function clampPosition(
 export function rotates(boardCount: number, pagesOfCurrent: number): boolean {
   return boardCount > 1 || pagesOfCurrent > 1;
 }
+
+/**
+ * When the step after one due at `previous` is due: a fixed cadence from the first step, so the time React
+ * takes to draw each step never adds up into drift over weeks. After a pause longer than a step (a sleeping
+ * machine, a throttled tab) the cadence starts again from now rather than racing through missed steps.
+ */
+export function nextStepAt(previous: number | undefined, now: number, stepMs: number): number {
+  if (previous === undefined || previous + stepMs <= now) return now + stepMs;
+  return previous + stepMs;
+}

@@ -122,7 +122,7 @@ describe('wall tiles', () => {
     const failing = assessFreshness({
       now: NOW,
       refreshMs: 60_000,
-      failure: { message: 'boom', attempts: 3 },
+      failure: { message: 'boom', since: NOW - 30_000 },
     });
     const tiles = buildWallTiles({ ...base, evaluations: {}, freshness: failing });
     expect(tiles.every((t) => t.status === 'no-data')).toBe(true);
