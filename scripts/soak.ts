@@ -15,6 +15,8 @@
  *   SOAK_SKIP_BUILD=1    reuse the last soak build
  *   SOAK_PORT=4317       port for vite preview (not the e2e port, so both can run)
  *   SOAK_OUT=SOAK.md     where the figures go
+ *   SOAK_JS_FLAGS=...    V8 flags for Chromium, for control runs (e.g. "--no-opt --no-maglev" to see how
+ *                        much of the heap's growth is the optimising compilers' code)
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -30,6 +32,7 @@ const HOURS = Number(process.env.SOAK_HOURS ?? 24);
 const ACCOUNT = process.env.SOAK_ACCOUNT === 'in-page' ? 'in-page' : 'loopback';
 const PORT = Number(process.env.SOAK_PORT ?? 4317);
 const OUT = process.env.SOAK_OUT ?? 'SOAK.md';
+const JS_FLAGS = process.env.SOAK_JS_FLAGS;
 const OUT_DIR = join(tmpdir(), 'bellwether-soak-dist');
 const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const WALL = '/wall?boards=checkout,platform&rotate=60s';
@@ -46,11 +49,12 @@ const FAULTS: ReadonlyArray<{ minute: number; minutes: number; kind: FaultKind }
   { minute: 40, minutes: 3, kind: 'throttle' },
   { minute: 60 + 10, minutes: 3, kind: '5xx' },
   { minute: 60 + 30, minutes: 3, kind: 'expired' },
-  { minute: 5 * 60, minutes: 10, kind: 'network' },
-  { minute: 9 * 60, minutes: 5, kind: 'throttle' },
-  { minute: 13 * 60, minutes: 6, kind: '5xx' },
-  { minute: 17 * 60, minutes: 5, kind: 'expired' },
-  { minute: 21 * 60, minutes: 10, kind: 'network' },
+  // Off the hour, so the hourly samples always find the wall live.
+  { minute: 5 * 60 + 20, minutes: 10, kind: 'network' },
+  { minute: 9 * 60 + 20, minutes: 5, kind: 'throttle' },
+  { minute: 13 * 60 + 20, minutes: 6, kind: '5xx' },
+  { minute: 17 * 60 + 20, minutes: 5, kind: 'expired' },
+  { minute: 21 * 60 + 20, minutes: 10, kind: 'network' },
 ];
 const CREDENTIALS = {
   accessKeyId: 'AKIDSOAKBELLWETHER01',
@@ -63,6 +67,8 @@ interface Sample {
   /** From a heap snapshot: compiled code, and everything else. */
   codeMiB: number;
   dataMiB: number;
+  /** Heap snapshot objects grouped by kind and constructor: bytes and count, to name what grows. */
+  groups: Map<string, { bytes: number; count: number }>;
   elements: number;
   nodes: number;
   listeners: number;
@@ -153,7 +159,9 @@ function trackRequests(page: Page, isCloudWatch: (url: string) => boolean): () =
  * everything else (the app's objects, arrays, strings, closures). Code grows while V8 keeps optimising
  * paths that ran for the first time; a leak shows in the rest.
  */
-async function heapSplit(cdp: CDPSession): Promise<{ codeMiB: number; dataMiB: number }> {
+async function heapSplit(
+  cdp: CDPSession,
+): Promise<{ codeMiB: number; dataMiB: number; groups: Sample['groups'] }> {
   const chunks: string[] = [];
   const onChunk = (e: { chunk: string }): void => {
     chunks.push(e.chunk);
@@ -164,19 +172,32 @@ async function heapSplit(cdp: CDPSession): Promise<{ codeMiB: number; dataMiB: n
   const snapshot = JSON.parse(chunks.join('')) as {
     snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
     nodes: number[];
+    strings: string[];
   };
   const fields = snapshot.snapshot.meta.node_fields;
   const types = snapshot.snapshot.meta.node_types[0];
   const typeAt = fields.indexOf('type');
   const sizeAt = fields.indexOf('self_size');
+  const nameAt = fields.indexOf('name');
+  // Objects, closures and native objects are told apart by name (constructor, function, DOM class); strings,
+  // arrays and V8's internals by kind only, since their names are their contents.
+  const named = new Set(['object', 'closure', 'native', 'hidden', 'code']);
+  const groups: Sample['groups'] = new Map();
   let code = 0;
   let data = 0;
   for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
     const size = snapshot.nodes[i + sizeAt] ?? 0;
-    if (types[snapshot.nodes[i + typeAt] ?? 0] === 'code') code += size;
+    const type = types[snapshot.nodes[i + typeAt] ?? 0] ?? '?';
+    if (type === 'code') code += size;
     else data += size;
+    const name = snapshot.strings[snapshot.nodes[i + nameAt] ?? 0] ?? '';
+    const key = named.has(type) ? `${type}: ${name.slice(0, 60) || '(anonymous)'}` : `(${type})`;
+    const group = groups.get(key) ?? { bytes: 0, count: 0 };
+    group.bytes += size;
+    group.count += 1;
+    groups.set(key, group);
   }
-  return { codeMiB: mib(code), dataMiB: mib(data) };
+  return { codeMiB: mib(code), dataMiB: mib(data), groups };
 }
 
 async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample> {
@@ -221,6 +242,19 @@ function slopePerHour(points: Array<{ x: number; y: number }>): number {
   return den === 0 ? 0 : num / den;
 }
 
+function growers(ref: Sample, last: Sample, top = 12) {
+  const none = { bytes: 0, count: 0 };
+  const keys = new Set([...ref.groups.keys(), ...last.groups.keys()]);
+  return [...keys]
+    .map((key) => {
+      const before = ref.groups.get(key) ?? none;
+      const after = last.groups.get(key) ?? none;
+      return { key, before, after, delta: after.bytes - before.bytes };
+    })
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
+    .slice(0, top);
+}
+
 interface Meta {
   date: string;
   machine: string;
@@ -232,12 +266,13 @@ interface Meta {
 }
 
 function report(samples: Sample[], meta: Meta): boolean {
-  // Like with like: only samples taken with the Checkout board on screen (all of them, unless the rotation
-  // could not be caught there), whose first is the reference.
-  const after = samples.filter((s) => s.hour >= WARM_UP_HOURS && s.board.startsWith('Checkout'));
-  const skipped = samples.filter((s) => s.hour >= WARM_UP_HOURS && !s.board.startsWith('Checkout')).length;
+  // Like with like: only samples taken with the Checkout board on screen and live (a stale screen has more
+  // elements), whose first is the reference.
+  const alike = (s: Sample): boolean => s.board.startsWith('Checkout') && s.freshness === 'live';
+  const after = samples.filter((s) => s.hour >= WARM_UP_HOURS && alike(s));
+  const skipped = samples.filter((s) => s.hour >= WARM_UP_HOURS && !alike(s)).length;
   const ref = after[0];
-  const last = samples.at(-1);
+  const last = after.at(-1);
   if (!ref || !last) throw new Error('not enough samples for a report: run at least three simulated hours');
   // The bound applies to what a leak would grow. The total heap also holds V8's compiled code, which grows
   // as V8 optimises paths that ran for the first time and levels off; it is shown, split out, not bounded.
@@ -297,6 +332,7 @@ function report(samples: Sample[], meta: Meta): boolean {
     "  and event listeners alive including detached ones (`Memory.getDOMCounters`), and React Query's cache",
     "  size (the wall's own `[data-wall-diagnostics]`). Each sample is taken with the Checkout board on screen",
     '  (the wall runs a minute or two more when the rotation has drifted), so DOM counts compare like with like.',
+    ...(JS_FLAGS ? [`- Control run: V8 flags \`${JS_FLAGS}\`.`] : []),
     `- Wall time: ${meta.wallMinutes.toFixed(1)} min.`,
     '',
     `## Result: ${ok ? 'flat' : 'NOT FLAT'}`,
@@ -316,12 +352,27 @@ function report(samples: Sample[], meta: Meta): boolean {
     ),
     '',
     ...(skipped > 0
-      ? [`${skipped} hourly sample(s) caught another board on screen and are left out of the comparison.`, '']
+      ? [
+          `${skipped} hourly sample(s) caught another board or a stale screen and are left out of the comparison.`,
+          '',
+        ]
       : []),
     `Heap trend after warm-up (least squares): ${heapSlope >= 0 ? '+' : '−'}${Math.abs(heapSlope * 1024).toFixed(1)} KiB per simulated hour.`,
     meta.problems.length === 0
       ? 'No uncaught error or unhandled rejection in the page all day.'
       : `Problems reported by the page: ${meta.problems.slice(0, 10).join('; ')}`,
+    '',
+    '## What grew',
+    '',
+    `Heap snapshot groups (kind and constructor or function name) whose size changed most between the reference`,
+    `sample (${ref.hour} h) and the last (${last.hour} h):`,
+    '',
+    '| group | bytes at reference | bytes at the end | change | objects at reference | objects at the end |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...growers(ref, last).map(
+      (g) =>
+        `| \`${g.key.replaceAll('|', '\\|')}\` | ${g.before.bytes.toLocaleString('en-US')} | ${g.after.bytes.toLocaleString('en-US')} | ${g.delta >= 0 ? '+' : '−'}${Math.abs(g.delta).toLocaleString('en-US')} | ${g.before.count.toLocaleString('en-US')} | ${g.after.count.toLocaleString('en-US')} |`,
+    ),
     '',
     '## Every hour',
     '',
@@ -346,7 +397,10 @@ async function main(): Promise<void> {
     ACCOUNT === 'loopback'
       ? await startLoopbackCloudWatch({ now: () => Date.now() + pageOffset })
       : undefined;
-  const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({
+    executablePath,
+    args: [...CHROMIUM_ARGS, ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [])],
+  });
   const stop = async (): Promise<void> => {
     await browser.close().catch(() => undefined);
     await loopback?.close();
