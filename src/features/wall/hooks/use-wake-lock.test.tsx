@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { useWakeLock } from './use-wake-lock';
+import { useWakeLock, WAKE_LOCK_RETRY_MS } from './use-wake-lock';
 
 class FakeSentinel extends EventTarget {
   released = false;
@@ -22,6 +22,7 @@ function setVisibility(state: DocumentVisibilityState): void {
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   Reflect.deleteProperty(navigator, 'wakeLock');
   Reflect.deleteProperty(document, 'visibilityState');
 });
@@ -64,5 +65,36 @@ describe('screen wake lock', () => {
     const { result } = renderHook(() => useWakeLock());
     await act(async () => {});
     expect(result.current).toBe('denied');
+  });
+
+  test('a visible wall without the lock asks again every minute: released while visible, or refused then allowed', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    let allowed = false;
+    const sentinels: FakeSentinel[] = [];
+    const api = installWakeLock(async () => {
+      if (!allowed) throw new DOMException('battery saver', 'NotAllowedError');
+      const sentinel = new FakeSentinel();
+      sentinels.push(sentinel);
+      return sentinel;
+    });
+    setVisibility('visible');
+    const { result } = renderHook(() => useWakeLock());
+    await act(async () => {});
+    expect(result.current).toBe('denied');
+
+    allowed = true;
+    await act(() => vi.advanceTimersByTimeAsync(WAKE_LOCK_RETRY_MS));
+    expect(result.current).toBe('held');
+
+    // Held: the minute passes without asking again.
+    await act(() => vi.advanceTimersByTimeAsync(WAKE_LOCK_RETRY_MS));
+    expect(api.request).toHaveBeenCalledTimes(2);
+
+    // The browser lets go while the page stays visible: taken again within a minute.
+    await act(() => sentinels[0]?.release());
+    expect(result.current).toBe('released');
+    await act(() => vi.advanceTimersByTimeAsync(WAKE_LOCK_RETRY_MS));
+    expect(result.current).toBe('held');
+    expect(api.request).toHaveBeenCalledTimes(3);
   });
 });

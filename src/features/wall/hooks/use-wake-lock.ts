@@ -22,10 +22,14 @@ function wakeLockApi(): WakeLockLike | undefined {
   return nav?.wakeLock;
 }
 
+/** How often a visible wall without the lock (released by the browser, or refused) asks for it again. */
+export const WAKE_LOCK_RETRY_MS = 60_000;
+
 /**
  * Keeps the screen on while the wall is open (Screen Wake Lock API). Browsers drop the lock when the page
- * is hidden, so it is asked for again whenever the page becomes visible. Every failure is caught: a wall
- * that cannot hold the lock still shows its data.
+ * is hidden, so it is asked for again whenever the page becomes visible, and every minute while it is
+ * visible without one (a browser can also let go, or refuse, while the page stays visible: battery saver
+ * switched on and off). Every failure is caught: a wall that cannot hold the lock still shows its data.
  */
 export function useWakeLock(): WakeLockStatus {
   const [status, setStatus] = useState<WakeLockStatus>(() => (wakeLockApi() ? 'released' : 'unsupported'));
@@ -60,9 +64,11 @@ export function useWakeLock(): WakeLockStatus {
       void acquire();
     };
     document.addEventListener('visibilitychange', onVisibility);
+    const retry = setInterval(onVisibility, WAKE_LOCK_RETRY_MS);
     void acquire();
     return () => {
       disposed = true;
+      clearInterval(retry);
       document.removeEventListener('visibilitychange', onVisibility);
       if (sentinel) {
         sentinel.removeEventListener('release', onRelease);
