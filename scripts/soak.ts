@@ -35,6 +35,7 @@ const OUT = process.env.SOAK_OUT ?? 'SOAK.md';
 const JS_FLAGS = process.env.SOAK_JS_FLAGS;
 const OUT_DIR = join(tmpdir(), 'bellwether-soak-dist');
 const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+const BIOME = fileURLToPath(new URL('../node_modules/@biomejs/biome/bin/biome', import.meta.url));
 const WALL = '/wall?boards=checkout,platform&rotate=60s';
 const REFRESH_MS = 60_000;
 const WARM_UP_HOURS = 2;
@@ -385,6 +386,8 @@ function report(samples: Sample[], meta: Meta): boolean {
     '',
   ];
   writeFileSync(OUT, lines.join('\n'));
+  // In the repository's Markdown style, so `npm run lint` passes on the file as written.
+  spawnSync(process.execPath, [BIOME, 'format', '--write', OUT], { stdio: 'ignore' });
   return ok;
 }
 
