@@ -1,6 +1,6 @@
 import { type ReactElement, useEffect, useRef } from 'react';
 import { useElementSize } from '../hooks/use-element-size';
-import { pageSlice, planGrid } from '../model/grid-plan';
+import { keepOrder, pageSlice, planGrid } from '../model/grid-plan';
 import type { WallOutcomeModel } from '../model/wall-outcomes';
 import type { WallTileModel } from '../model/wall-tiles';
 import { WallOutcomeBar } from './wall-outcome-bar';
@@ -42,7 +42,11 @@ export function WallBoardView(props: WallBoardViewProps): ReactElement {
   const { onPages } = props;
   useEffect(() => onPages(plan.pages), [onPages, plan.pages]);
   const measured = size.width > 0 && size.height > 0;
-  const tiles = measured ? pageSlice(props.tiles, props.page, plan.perPage) : [];
+  // The order of the first page holds for the rest of the board's visit (see keepOrder).
+  const firstPageOrder = useRef<string[]>([]);
+  if (props.page === 0) firstPageOrder.current = props.tiles.map((t) => t.key);
+  const ordered = props.page === 0 ? props.tiles : keepOrder(props.tiles, firstPageOrder.current);
+  const tiles = measured ? pageSlice(ordered, props.page, plan.perPage) : [];
   return (
     <>
       <WallOutcomeBar outcomes={props.outcomes} />

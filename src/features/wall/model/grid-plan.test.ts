@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type GridInput, pageSlice, planGrid } from './grid-plan';
+import { type GridInput, keepOrder, pageSlice, planGrid } from './grid-plan';
 
 /** A 1080p wall's tile area: what is left under the header and the outcome bar. */
 const HD: Omit<GridInput, 'count'> = {
@@ -82,4 +82,16 @@ describe('tile grid plan', () => {
   ])('page %i of five items at three a page', (page, expected) => {
     expect(pageSlice(['a', 'b', 'c', 'd', 'e'], page, 3)).toEqual(expected);
   });
+});
+
+test('a paged board keeps the order of its first page for the rest of the visit: nothing skipped, nothing twice', () => {
+  // Worst first when page 1 was drawn: a, b | c, d. Then d breaches and sorts first: d, a | b, c.
+  const first = ['a', 'b', 'c', 'd'];
+  const resorted = ['d', 'a', 'b', 'c', 'e'].map((key) => ({ key }));
+  const page2 = pageSlice(keepOrder(resorted, first), 1, 2).map((t) => t.key);
+  expect(page2).toEqual(['c', 'd']);
+  // A KPI added meanwhile comes last, so the pages still hold every tile once.
+  expect(keepOrder(resorted, first).map((t) => t.key)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  // Without the kept order, page 2 of the re-sorted list would have shown b and c, skipping d.
+  expect(pageSlice(resorted, 1, 2).map((t) => t.key)).toEqual(['b', 'c']);
 });

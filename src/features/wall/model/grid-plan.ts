@@ -65,3 +65,16 @@ export function pageSlice<T>(items: readonly T[], page: number, perPage: number)
   const p = Math.min(Math.max(0, page), pages - 1);
   return items.slice(p * perPage, (p + 1) * perPage);
 }
+
+/**
+ * Items in the order they had when a board's first page was drawn (`keys`), newcomers last: a board paged
+ * with `sort=status` keeps its order for the rest of the visit, so a KPI whose status changes between pages
+ * is neither skipped nor shown twice in one cycle.
+ */
+export function keepOrder<T extends { key: string }>(items: readonly T[], keys: readonly string[]): T[] {
+  const at = new Map(keys.map((key, i) => [key, i]));
+  return items
+    .map((item, i) => ({ item, rank: at.get(item.key) ?? keys.length + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((x) => x.item);
+}
