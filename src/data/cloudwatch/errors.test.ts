@@ -157,7 +157,11 @@ describe('credentials CloudWatch refused', () => {
 
   test.each([
     ['ExpiredToken from CloudWatch', expired, true],
-    ['RequestExpired from CloudWatch', toCloudWatchError(awsError('RequestExpired', 400, 'old'), ctx), true],
+    [
+      'RequestExpired from CloudWatch (the clock, not the credentials)',
+      toCloudWatchError(awsError('RequestExpired', 400, 'old'), ctx),
+      false,
+    ],
     ['UnrecognizedClientException from CloudWatch', unknownToken, true],
     [
       'SignatureDoesNotMatch (a new set would be signed the same way)',

@@ -89,7 +89,15 @@ const INVALID_QUERY = new Set([
  * CloudWatch's answers that mean the signing credentials themselves are stale or revoked, so a newly
  * fetched set can succeed; a malformed signature or a failure to fetch credentials is not among them.
  */
-const STALE_CREDENTIALS = new Set([...EXPIRED, 'InvalidClientTokenId', 'UnrecognizedClientException']);
+// RequestExpired is left out: it says the request's timestamp is too old (the local clock), which new
+// credentials cannot fix.
+const STALE_CREDENTIALS = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'TokenRefreshRequired',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+]);
 
 /**
  * True when CloudWatch refused the credentials a request was signed with as expired or unknown — not when
@@ -112,7 +120,12 @@ export type CredentialOrigin = 'cognito' | 'pasted';
  * anew, so the error is retryable and says nobody needs to act (right on an unattended wall); pasted
  * ones are not, and the words say where to paste new ones.
  */
-export function withCredentialOrigin(error: CloudWatchError, origin: CredentialOrigin): CloudWatchError {
+export function withCredentialOrigin(
+  error: CloudWatchError,
+  origin: CredentialOrigin,
+  /** Cognito's set was fetched afresh moments ago and is still refused: renewing again cannot help. */
+  renewedJustNow = false,
+): CloudWatchError {
   if (!isStaleCredentials(error)) return error;
   const cause = (typeof error.cause === 'object' && error.cause !== null ? error.cause : {}) as AwsLike;
   const detail =
@@ -120,15 +133,17 @@ export function withCredentialOrigin(error: CloudWatchError, origin: CredentialO
   const refused =
     error.code === 'ExpiredToken' ? 'refused the credentials as expired' : 'did not accept the credentials';
   const message =
-    origin === 'cognito'
-      ? `CloudWatch ${refused} (${detail}); fetching new ones from Cognito automatically — the dashboard keeps showing its last data meanwhile`
-      : error.code === 'ExpiredToken'
-        ? `The pasted AWS credentials have expired (${detail}) — paste new ones at /connect; the dashboard keeps showing its last data until then`
-        : `CloudWatch did not accept the pasted credentials (${detail}) — check them and paste them again at /connect`;
+    origin === 'cognito' && renewedJustNow
+      ? `CloudWatch ${refused} (${detail}) although they were fetched from Cognito moments ago; check this machine's clock and any proxy in between — trying again at the next refresh, the dashboard keeps showing its last data meanwhile`
+      : origin === 'cognito'
+        ? `CloudWatch ${refused} (${detail}); fetching new ones from Cognito automatically — the dashboard keeps showing its last data meanwhile`
+        : error.code === 'ExpiredToken'
+          ? `The pasted AWS credentials have expired (${detail}) — paste new ones at /connect; the dashboard keeps showing its last data until then`
+          : `CloudWatch did not accept the pasted credentials (${detail}) — check them and paste them again at /connect`;
   return new CloudWatchError({
     code: error.code,
     message,
-    retryable: origin === 'cognito',
+    retryable: origin === 'cognito' && !renewedJustNow,
     ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
     ...(error.awsCode === undefined ? {} : { awsCode: error.awsCode }),
     cause: error.cause,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { AppConfig } from '../app-config-schema';
 import { CloudWatchError, toCloudWatchError, toCredentialsError } from '../cloudwatch/errors';
-import { createConnection, PLACEHOLDER_CREDENTIALS } from './connection';
+import { createConnection, PLACEHOLDER_CREDENTIALS, RENEW_AT_MOST_EVERY_MS } from './connection';
 import type { SessionStorageLike } from './credential-store';
 
 const POOL = 'eu-west-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789';
@@ -139,6 +139,43 @@ describe('createConnection', () => {
     for (const c of [config({ source: 'demo' }), config({ source: 'none' }, 'https://proxy.example.com')]) {
       expect(createConnection(c).refused(expired)).toBe(expired);
     }
+  });
+
+  test('refused again within a minute of renewing: no further call to Cognito, and final until the next refresh', async () => {
+    let calls = 0;
+    let clock = 1_000_000;
+    const connection = createConnection(config({ source: 'cognito-guest', identityPoolId: POOL }), {
+      now: () => clock,
+      cognito: () => async () => ({ accessKeyId: `ASIA${++calls}`, secretAccessKey: 's' }),
+    });
+    const expired = toCloudWatchError(
+      Object.assign(new Error('The security token included in the request is expired'), {
+        name: 'ExpiredToken',
+        $metadata: { httpStatusCode: 403 },
+      }),
+      {
+        operation: 'GetMetricData',
+        region: 'eu-west-1',
+        endpoint: 'https://monitoring.eu-west-1.amazonaws.com',
+      },
+    );
+    await connection.credentials();
+    expect(connection.refused(expired)).toMatchObject({ retryable: true });
+    await connection.credentials();
+    expect(calls).toBe(2);
+    // Refused again straight away: the set is fresh, so renewing cannot help and the attempt is final.
+    clock += 5_000;
+    expect(connection.refused(expired)).toMatchObject({
+      retryable: false,
+      message: expect.stringContaining("check this machine's clock and any proxy in between"),
+    });
+    await connection.credentials();
+    expect(calls).toBe(2);
+    // A minute on, a refusal renews once more.
+    clock += RENEW_AT_MOST_EVERY_MS;
+    expect(connection.refused(expired)).toMatchObject({ retryable: true });
+    await connection.credentials();
+    expect(calls).toBe(3);
   });
 
   test('cognito user pool: needs sign-in, then logs in with the ID token of this tab', async () => {

@@ -77,9 +77,13 @@ export interface Connection {
 /** The path Cognito redirects back to after sign-in; registered as the app client's callback URL. */
 export const SIGN_IN_CALLBACK_PATH = 'connect/callback';
 
+/** A Cognito set refused by CloudWatch is renewed at most this often; see `refused`. */
+export const RENEW_AT_MOST_EVERY_MS = 60_000;
+
 /** Builds the connection a deployment's config describes. */
 export function createConnection(config: AppConfig, deps: ConnectionDeps = {}): Connection {
   const now = deps.now ?? Date.now;
+  let lastRenewal: number | undefined;
   const session = deps.session;
   const store = createCredentialStore(session);
   const listeners = new Set<() => void>();
@@ -191,9 +195,17 @@ export function createConnection(config: AppConfig, deps: ConnectionDeps = {}): 
       if (!isStaleCredentials(error)) return error;
       switch (creds.source) {
         case 'cognito-guest':
-        case 'cognito-user-pool':
-          cognito?.invalidate();
-          return withCredentialOrigin(error, 'cognito');
+        case 'cognito-user-pool': {
+          // Renewing is worth it once; a set renewed within the last minute and refused again is not
+          // stale, so the refusal is final until the next refresh instead of a call to Cognito per attempt.
+          const at = now();
+          const renewedJustNow = lastRenewal !== undefined && at - lastRenewal < RENEW_AT_MOST_EVERY_MS;
+          if (!renewedJustNow) {
+            lastRenewal = at;
+            cognito?.invalidate();
+          }
+          return withCredentialOrigin(error, 'cognito', renewedJustNow);
+        }
         case 'pasted':
           return withCredentialOrigin(error, 'pasted');
         default:

@@ -169,6 +169,24 @@ describe('loadDashboard', () => {
     });
   });
 
+  test("the caller's cancel reaches the request in flight, and a load cancelled before it starts makes none", async () => {
+    const controller = new AbortController();
+    let requestSignal: AbortSignal | undefined;
+    const hang: FetchFn = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        requestSignal = init.signal;
+        init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const loading = loadDashboard(BASE, 'checkout.yaml', hang, controller.signal);
+    controller.abort();
+    await expect(loading).rejects.toThrow('aborted');
+    expect(requestSignal?.aborted).toBe(true);
+
+    const { fetchFn, calls } = fakeFetch({});
+    await expect(loadDashboard(BASE, 'checkout.yaml', fetchFn, controller.signal)).rejects.toThrow();
+    expect(calls).toEqual([]);
+  });
+
   test('a cancelled load rejects, so the caller can tell it from a failure', async () => {
     const controller = new AbortController();
     const fetchFn: FetchFn = async () => {

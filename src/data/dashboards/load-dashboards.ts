@@ -68,6 +68,7 @@ async function fetchText(
       : `add the file to the site's dashboards/ folder (public/dashboards/ in the repository) or correct its name in ${INDEX_FILE}`;
   // A hung request must not hold the list forever: it is abandoned after FILE_TIMEOUT_MS, told apart from
   // the caller cancelling.
+  signal?.throwIfAborted();
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), FILE_TIMEOUT_MS);
   const cancel = (): void => timeout.abort();

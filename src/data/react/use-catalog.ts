@@ -61,6 +61,8 @@ export function useCatalog(): UseQueryResult<Catalog> {
     queryFn: ({ signal, queryKey }) =>
       loadCatalog(defaultDashboardsBaseUrl(), signal, queryClient.getQueryData<Catalog>(queryKey)),
     staleTime: 60_000,
+    // A wall's tab may be hidden behind a kiosk shell; it must keep asking all the same.
+    refetchIntervalInBackground: true,
     refetchInterval: (query) =>
       query.state.status === 'error' || (query.state.data?.unavailable.length ?? 0) > 0
         ? CATALOG_RETRY_MS

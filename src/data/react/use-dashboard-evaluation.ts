@@ -44,6 +44,18 @@ export interface EvaluationOptions {
   networkMode?: NetworkMode;
 }
 
+/** A refresh abandoned because CloudWatch had not answered in time: retryable, like a network fault. */
+export class RefreshTimeoutError extends CloudWatchError {
+  constructor(timeoutMs: number, cause: unknown) {
+    super({
+      code: 'Network',
+      message: `CloudWatch did not answer within ${Math.round(timeoutMs / 1000)} s; trying again`,
+      retryable: true,
+      cause,
+    });
+  }
+}
+
 /** Runs `work` with a signal that also aborts after `timeoutMs`, and says so in words when it does. */
 async function withTimeout<T>(
   signal: AbortSignal,
@@ -63,12 +75,7 @@ async function withTimeout<T>(
     return await work(controller.signal);
   } catch (error) {
     if (!timedOut || signal.aborted) throw error;
-    throw new CloudWatchError({
-      code: 'Network',
-      message: `CloudWatch did not answer within ${Math.round(timeoutMs / 1000)} s; trying again`,
-      retryable: true,
-      cause: error,
-    });
+    throw new RefreshTimeoutError(timeoutMs, error);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
@@ -93,10 +100,16 @@ export function useDashboardEvaluation(
   const source = useMetricsSource();
   const kpiIds = useMemo(() => view.kpis.map((k) => k.id), [view.kpis]);
   const interval = view.refreshSeconds * 1000;
-  // A refresh that ended in failure is tried again after a quarter interval rather than a whole one, so a
-  // fault that clears is over within one interval even when it cleared just as the last retry gave up.
-  const refetchInterval = (query: { state: { status: string } }): number =>
-    query.state.status === 'error' ? Math.max(5000, interval / 4) : interval;
+  // A refresh whose last attempt hung until the timeout is tried again after the rest of the interval, not
+  // a whole one after the timeout, so a hang that clears is over within one interval. Other failures keep
+  // the interval: an account that is throttling or failing gets no more calls than a healthy one.
+  const timeoutMs = options.timeoutMs;
+  const refetchInterval = (query: { state: { status: string; error: Error | null } }): number =>
+    query.state.status === 'error' &&
+    query.state.error instanceof RefreshTimeoutError &&
+    timeoutMs !== undefined
+      ? Math.max(5000, interval - timeoutMs)
+      : interval;
 
   const series = useQuery({
     queryKey: queryKeys.series(view.dashboardId, view.range, { ...view.variables }, kpiIds),

@@ -16,7 +16,8 @@ import { buildWallTiles } from './model/wall-tiles';
 
 /** How often the board re-reads the clock for ages and staleness (the clock itself ticks every second). */
 const AGE_TICK_MS = 5000;
-/** The longest a refresh may hang before it is abandoned and retried. */
+/** A hung refresh is abandoned after half an interval, but never sooner than this nor later than that. */
+const MIN_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 30_000;
 
 export interface BoardSlot {
@@ -54,10 +55,13 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
       kpis,
       outcomes: dashboard.outcomes,
     },
-    // A refresh that hangs is abandoned after half an interval (at most 30 s) and retried, so a hang that
-    // clears is over, back-off included, within one interval; 'always' keeps trying even when the browser
-    // wrongly believes it is offline.
-    { timeoutMs: Math.min(refreshMs / 2, MAX_TIMEOUT_MS), networkMode: 'always' },
+    // A refresh that hangs is abandoned after half an interval (10–30 s) and retried, so a hang that clears
+    // is over, back-off included, within one interval of 20 s or more; 'always' keeps trying even when the
+    // browser wrongly believes it is offline.
+    {
+      timeoutMs: Math.min(Math.max(refreshMs / 2, MIN_TIMEOUT_MS), MAX_TIMEOUT_MS),
+      networkMode: 'always',
+    },
   );
   const breaches = useBreachMemory(data.evaluations);
   const fetchingSince = useSince(data.series.isFetching);
