@@ -151,8 +151,10 @@ function WallRotation({
   const notices = [
     ...search.ignored,
     ...missing.map((id) => `board '${id}' is not listed in dashboards/index.yaml`),
+  ];
+  const siteProblems = [
     ...(catalogError
-      ? [`the list of dashboards could not be re-read (${catalogError}); showing it as last loaded`]
+      ? [`The list of dashboards could not be re-read (${catalogError}); showing it as last loaded`]
       : []),
     ...catalog.unavailable
       .filter((file) => catalog.dashboards.some((d) => d.file === file && d.ok))
@@ -211,6 +213,7 @@ function WallRotation({
         {...(rotating ? { stepSeconds: search.rotateSeconds } : {})}
         step={step}
         notices={notices}
+        siteProblems={siteProblems}
       />
     </WallFrame>
   );

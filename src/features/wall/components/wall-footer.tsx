@@ -12,11 +12,14 @@ interface WallFooterProps {
   step: number;
   /** Address parameters that were dropped or corrected. */
   notices: string[];
+  /** Dashboard files the site did not serve this time: the boards carry on as last loaded. */
+  siteProblems?: string[];
 }
 
 /**
  * The discreet strip at the bottom: a bar that fills until the next board or page, a dot per board, the
- * next board's name, and what in the address was ignored (small, never in the way).
+ * next board's name, dashboard files the site did not serve, and what in the address was ignored (small,
+ * never in the way).
  */
 export function WallFooter(props: WallFooterProps): ReactElement {
   const next =
@@ -56,6 +59,11 @@ export function WallFooter(props: WallFooterProps): ReactElement {
         {next !== undefined && props.stepSeconds !== undefined && (
           <p className="wall-next">
             Next: {next} · every {props.stepSeconds} s
+          </p>
+        )}
+        {props.siteProblems !== undefined && props.siteProblems.length > 0 && (
+          <p className="wall-notice wall-site-problem" role="status">
+            {props.siteProblems.join(' · ')}
           </p>
         )}
         {props.notices.length > 0 && (
