@@ -312,7 +312,7 @@ function report(samples: Sample[], meta: Meta): boolean {
       ? "the simulated account behind the loopback CloudWatch endpoint, in the soak script's Node process (real HTTP with CORS, SigV4-signed with pasted credentials, as a real deployment talks to AWS), so the page's heap is the app's alone; the account's clock follows the page's fake clock"
       : "the demo's simulated account inside the page (msw service worker), whose own bounded memo counts in the page's heap";
   const lines = [
-    '# Soak: the wall over a simulated day',
+    `# Soak: the wall over ${HOURS === 24 ? 'a simulated day' : `${HOURS} simulated hours`}`,
     '',
     `Written by \`npm run soak\` (scripts/soak.ts) on ${meta.date}; ${meta.machine}. Never asserted in \`npm test\`:`,
     'the script itself exits non-zero when a figure breaks the bound. See [docs/wall.md](docs/wall.md).',
