@@ -20,6 +20,15 @@ function config(credentials: AppConfig['credentials'], endpoint?: string): AppCo
   return { regions: ['eu-west-1'], credentials, ...(endpoint ? { endpoint } : {}) };
 }
 
+/** CloudWatch refusing a request's credentials as expired, as the SDK reports it. */
+const expired = toCloudWatchError(
+  Object.assign(new Error('The security token included in the request is expired'), {
+    name: 'ExpiredToken',
+    $metadata: { httpStatusCode: 403 },
+  }),
+  { operation: 'GetMetricData', region: 'eu-west-1', endpoint: 'https://monitoring.eu-west-1.amazonaws.com' },
+);
+
 describe('createConnection', () => {
   test('demo and proxy connections sign with placeholder keys and are ready at once', async () => {
     for (const c of [config({ source: 'demo' }), config({ source: 'none' }, 'https://proxy.example.com')]) {
@@ -113,18 +122,6 @@ describe('createConnection', () => {
     const connection = createConnection(config({ source: 'cognito-guest', identityPoolId: POOL }), {
       cognito: () => async () => ({ accessKeyId: `ASIA${++calls}`, secretAccessKey: 's' }),
     });
-    const ctx = {
-      operation: 'GetMetricData',
-      region: 'eu-west-1',
-      endpoint: 'https://monitoring.eu-west-1.amazonaws.com',
-    };
-    const expired = toCloudWatchError(
-      Object.assign(new Error('The security token included in the request is expired'), {
-        name: 'ExpiredToken',
-        $metadata: { httpStatusCode: 403 },
-      }),
-      ctx,
-    );
     const signInRefused = toCredentialsError(
       Object.assign(new Error('Token expired'), { name: 'NotAuthorizedException' }),
       POOL,
@@ -148,17 +145,6 @@ describe('createConnection', () => {
       now: () => clock,
       cognito: () => async () => ({ accessKeyId: `ASIA${++calls}`, secretAccessKey: 's' }),
     });
-    const expired = toCloudWatchError(
-      Object.assign(new Error('The security token included in the request is expired'), {
-        name: 'ExpiredToken',
-        $metadata: { httpStatusCode: 403 },
-      }),
-      {
-        operation: 'GetMetricData',
-        region: 'eu-west-1',
-        endpoint: 'https://monitoring.eu-west-1.amazonaws.com',
-      },
-    );
     await connection.credentials();
     expect(connection.refused(expired)).toMatchObject({ retryable: true });
     await connection.credentials();

@@ -70,9 +70,12 @@ export function useCatalog(): UseQueryResult<Catalog> {
   });
 }
 
-/** Finds a dashboard by the id in its YAML, or by its file name when the file could not be read. */
+/** A dashboard's id: the one in its YAML, or its file name when the file could not be read. */
+export function dashboardIdOf(entry: ParsedDashboard): string {
+  return entry.ok ? entry.dashboard.id : (entry.id ?? entry.file.replace(/\.ya?ml$/, ''));
+}
+
+/** Finds a dashboard by its id (see dashboardIdOf). */
 export function findDashboard(catalog: Catalog, id: string): ParsedDashboard | undefined {
-  return catalog.dashboards.find((d) =>
-    d.ok ? d.dashboard.id === id : (d.id ?? d.file.replace(/\.ya?ml$/, '')) === id,
-  );
+  return catalog.dashboards.find((d) => dashboardIdOf(d) === id);
 }

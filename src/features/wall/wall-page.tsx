@@ -1,5 +1,11 @@
 import { type ReactElement, type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { CATALOG_RETRY_MS, type Catalog, findDashboard, useCatalog } from '../../data/react/use-catalog';
+import {
+  CATALOG_RETRY_MS,
+  type Catalog,
+  dashboardIdOf,
+  findDashboard,
+  useCatalog,
+} from '../../data/react/use-catalog';
 import type { ParsedDashboard } from '../../domain/kpi/parse-result';
 import type { WallSearch } from '../../url/wall-search';
 import { BrokenBoard } from './broken-board';
@@ -18,10 +24,6 @@ interface Board {
   entry: ParsedDashboard;
 }
 
-function idOf(entry: ParsedDashboard): string {
-  return entry.ok ? entry.dashboard.id : (entry.id ?? entry.file.replace(/\.ya?ml$/, ''));
-}
-
 function titleOf(entry: ParsedDashboard): string {
   return entry.ok ? entry.dashboard.title : (entry.title ?? entry.file);
 }
@@ -29,7 +31,7 @@ function titleOf(entry: ParsedDashboard): string {
 /** The boards named in the address that the site has, in the address's order (all of them when none are named). */
 function resolveBoards(catalog: Catalog, wanted: string[]): { boards: Board[]; missing: string[] } {
   if (wanted.length === 0)
-    return { boards: catalog.dashboards.map((entry) => ({ id: idOf(entry), entry })), missing: [] };
+    return { boards: catalog.dashboards.map((entry) => ({ id: dashboardIdOf(entry), entry })), missing: [] };
   const boards: Board[] = [];
   const missing: string[] = [];
   for (const id of wanted) {
