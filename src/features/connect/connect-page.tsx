@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, type ReactElement, useState } from 'react';
 import type { AppConfig } from '../../data/app-config-schema';
+import { type CheckReport, checkConnection } from '../../data/cloudwatch/check-connection';
 import type { Connection } from '../../data/credentials/connection';
 import { parseCredentialBlock } from '../../data/credentials/pasted-credentials';
 import { diagnoseUnreachable } from '../../data/credentials/reachability';
-import { type CheckReport, checkConnection } from './check-connection';
 import { useConnection, useConnectionState } from './connection-context';
 import './connect.css';
 

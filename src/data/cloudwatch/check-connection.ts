@@ -7,14 +7,14 @@ import {
   type Metric,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import type { CredentialsInput, StaticCredentials } from '../../data/cloudwatch/client';
-import { createCloudWatchClient, endpointFor } from '../../data/cloudwatch/client';
+import type { CredentialsInput, StaticCredentials } from './client';
+import { createCloudWatchClient, endpointFor } from './client';
 import {
   type CloudWatchError,
   toCloudWatchError,
   type UnreachableCause,
   withUnreachableCause,
-} from '../../data/cloudwatch/errors';
+} from './errors';
 
 export type CheckStep = 'credentials' | 'ListMetrics' | 'GetMetricData' | 'DescribeAlarms';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { createCloudWatchClient } from '../../data/cloudwatch/client';
-import { CloudWatchError } from '../../data/cloudwatch/errors';
-import { NOW, setupFakeCloudWatch } from '../../data/fake-cloudwatch/test-support';
+import { NOW, setupFakeCloudWatch } from '../fake-cloudwatch/test-support';
 import { checkConnection } from './check-connection';
+import { createCloudWatchClient } from './client';
+import { CloudWatchError } from './errors';
 
 const fake = setupFakeCloudWatch();
 const credentials = async () => ({
