@@ -1,0 +1,99 @@
+// The layering of src/, checked by `npm run lint` (depcruise src tests). docs/architecture.md,
+// "Modules and the direction of imports", explains it; scripts/layering.test.ts shows each rule failing.
+//
+//   src/domain  ←  src/data, src/url, src/components  ←  src/features  ←  src/app  ←  src/main.tsx
+//
+// Paths are matched after resolution, so '../../dashboard/x' is judged by where it lands, not how it is
+// spelled. Type-only imports count. scripts/ (Node CLI tools) are not cruised: they may import anything.
+
+/** A package in node_modules (resolved), or its bare name when it did not resolve. */
+const pkg = (names) => `(^|(^|/)node_modules/)(${names.join('|')})(/|$)`;
+
+const REACT = pkg([
+  '(@types/)?react',
+  '(@types/)?react-dom',
+  'react-is',
+  '@tanstack/react-[^/]+',
+  'recharts',
+  '@testing-library/react',
+  '@testing-library/user-event',
+]);
+const AWS_SDK = pkg(['@aws-sdk/[^/]+', '@smithy/[^/]+']);
+const MSW = pkg(['msw']);
+/** Test code: unit and component tests, and the harness they share. It may render the whole app. */
+const TEST_CODE = '(\\.test\\.tsx?$|^src/testing/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+export default {
+  forbidden: [
+    {
+      name: 'domain-imports-only-domain',
+      comment: 'src/domain is pure: it imports nothing from data, url, components, features, app or testing.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/(?!domain/)' },
+    },
+    {
+      name: 'domain-no-react-aws-msw',
+      comment: 'src/domain is pure: no React (nor React libraries), no AWS SDK, no msw, in code or tests.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: [REACT, AWS_SDK, MSW] },
+    },
+    {
+      name: 'lower-layers-not-to-features-or-app',
+      comment: 'src/data, src/url and src/components never import src/features, src/app or src/main.tsx.',
+      severity: 'error',
+      from: { path: '^src/(data|url|components)/' },
+      to: { path: '^src/(features/|app/|main\\.tsx$)' },
+    },
+    {
+      name: 'features-not-to-other-features',
+      comment: 'A feature (src/features/<a>) never imports another feature (src/features/<b>).',
+      severity: 'error',
+      from: { path: '^src/features/([^/]+)/' },
+      to: { path: '^src/features/', pathNot: '^src/features/$1/' },
+    },
+    {
+      name: 'aws-sdk-only-in-data',
+      comment: 'Only src/data imports the AWS SDK: everything else goes through the data seam.',
+      severity: 'error',
+      from: { path: '^(src|tests)/', pathNot: '^src/data/' },
+      to: { path: AWS_SDK },
+    },
+    {
+      name: 'msw-only-in-fake-cloudwatch-and-tests',
+      comment: 'msw serves the simulated account (src/data/fake-cloudwatch) and tests; nothing else uses it.',
+      severity: 'error',
+      from: { path: '^(src|tests)/', pathNot: ['^src/data/fake-cloudwatch/', TEST_CODE] },
+      to: { path: MSW },
+    },
+    {
+      name: 'app-only-from-main',
+      comment:
+        'Only src/main.tsx imports src/app (and tests, which render the whole app). ' +
+        'src/app imports itself freely.',
+      severity: 'error',
+      from: { path: '^(src|tests)/', pathNot: ['^src/main\\.tsx$', '^src/app/', TEST_CODE] },
+      to: { path: '^src/app/' },
+    },
+    {
+      name: 'testing-only-from-tests',
+      comment: 'src/testing is the test harness (it imports src/app and msw): only tests import it.',
+      severity: 'error',
+      from: { path: '^(src|tests)/', pathNot: TEST_CODE },
+      to: { path: '^src/testing/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'browser', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
