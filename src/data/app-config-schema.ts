@@ -1,9 +1,7 @@
 import { z } from 'zod';
 
 /** The AWS region name form CloudWatch endpoints use, e.g. eu-west-1. */
-export const regionSchema = z
-  .string()
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name such as eu-west-1');
+const regionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name such as eu-west-1');
 
 /** Cognito identity pool ids are `<region>:<uuid>`. */
 const identityPoolIdSchema = z
@@ -21,7 +19,7 @@ const userPoolIdSchema = z
   );
 
 /** An endpoint is an absolute http(s) URL without credentials, query or fragment: it ends up in CSP and logs. */
-export const endpointSchema = z
+const endpointSchema = z
   .string()
   .max(2048)
   .refine((text) => {
@@ -43,14 +41,14 @@ export const endpointSchema = z
 export const credentialSources = ['demo', 'cognito-guest', 'cognito-user-pool', 'pasted', 'none'] as const;
 export type CredentialSourceKind = (typeof credentialSources)[number];
 
-export const demoCredentialsSchema = z.strictObject({ source: z.literal('demo') });
+const demoCredentialsSchema = z.strictObject({ source: z.literal('demo') });
 
-export const cognitoGuestSchema = z.strictObject({
+const cognitoGuestSchema = z.strictObject({
   source: z.literal('cognito-guest'),
   identityPoolId: identityPoolIdSchema,
 });
 
-export const cognitoUserPoolSchema = z.strictObject({
+const cognitoUserPoolSchema = z.strictObject({
   source: z.literal('cognito-user-pool'),
   identityPoolId: identityPoolIdSchema,
   userPoolId: userPoolIdSchema,
@@ -61,13 +59,13 @@ export const cognitoUserPoolSchema = z.strictObject({
   domain: endpointSchema,
 });
 
-export const pastedCredentialsSchema = z.strictObject({
+const pastedCredentialsSchema = z.strictObject({
   source: z.literal('pasted'),
   /** Offer "remember in this tab" (sessionStorage); never localStorage. */
   allowSessionStorage: z.boolean().default(true),
 });
 
-export const noCredentialsSchema = z.strictObject({
+const noCredentialsSchema = z.strictObject({
   source: z.literal('none'),
 });
 
@@ -79,7 +77,7 @@ export const credentialsSchemas = {
   none: noCredentialsSchema,
 } as const satisfies Record<CredentialSourceKind, z.ZodType>;
 
-export const credentialsConfigSchema = z.discriminatedUnion('source', [
+const credentialsConfigSchema = z.discriminatedUnion('source', [
   demoCredentialsSchema,
   cognitoGuestSchema,
   cognitoUserPoolSchema,
@@ -103,7 +101,6 @@ export const appConfigSchema = z
   .strictObject({ ...appConfigFields, credentials: credentialsConfigSchema })
   .meta({ title: 'Bellwether deployment config', description: 'Which CloudWatch a deployment reads.' });
 
-export type CredentialsConfig = z.infer<typeof credentialsConfigSchema>;
 export type AppConfig = z.infer<typeof appConfigSchema>;
 
 /** The config of a site with no config.json: the simulated account, as `npm start` shows it. */

@@ -12,7 +12,7 @@ import {
 } from './app-config-schema';
 import type { FetchFn } from './dashboards/load-dashboards';
 
-export const APP_CONFIG_FILE = 'config.json';
+const APP_CONFIG_FILE = 'config.json';
 
 /** The deployment config, or every reason it is unusable, each pinned to its line and field. */
 export type ParsedAppConfig =

@@ -2,9 +2,9 @@ import { formatRange, parseRange, rangesEqual, type TimeRange } from '../domain/
 import { type ParamCodec, quoteParam } from './codec';
 
 /** CloudWatch keeps hourly data for 455 days; a longer range could only ever show nothing. */
-export const MAX_RANGE_SECONDS = 455 * 86_400;
+const MAX_RANGE_SECONDS = 455 * 86_400;
 /** Less than a minute holds no standard-resolution datapoint. */
-export const MIN_RANGE_SECONDS = 60;
+const MIN_RANGE_SECONDS = 60;
 
 /**
  * `range=now-6h` or `range=<ISO start>/<ISO end>`: out-of-bounds spans are clamped with a note, text that is

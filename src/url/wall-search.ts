@@ -13,7 +13,7 @@ export const ROTATE_MIN_SECONDS = 10;
 export const ROTATE_MAX_SECONDS = 3600;
 export const ROTATE_DEFAULT_SECONDS = 30;
 export const MAX_BOARDS = 24;
-export const MAX_TILES_PER_PAGE = 48;
+const MAX_TILES_PER_PAGE = 48;
 
 /** Everything a wall screen is told by its address; the screen's browser is pointed at one link and left. */
 export interface WallSearch {
@@ -112,7 +112,7 @@ export const tilesCodec: ParamCodec<number> = {
   equals: (a, b) => a === b,
 };
 
-export const themeCodec: ParamCodec<WallTheme> = enumCodec('theme', WALL_THEMES);
+const themeCodec: ParamCodec<WallTheme> = enumCodec('theme', WALL_THEMES);
 
 type WallKey = 'boards' | 'rotate' | 'tiles' | 'theme';
 const WALL_KEYS: readonly string[] = ['boards', 'rotate', 'tiles', 'theme'];

@@ -6,7 +6,7 @@ import { flatSearch } from './desk-routes';
 import { rootRoute } from './root-route';
 
 /** `/wall?boards=checkout,platform&rotate=60s`: a playlist for a screen on the wall; no desk header. */
-export const wallRoute = createRoute({
+const wallRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/wall',
   validateSearch: flatSearch,
@@ -14,7 +14,7 @@ export const wallRoute = createRoute({
 });
 
 /** `/wall/checkout`: one dashboard on the wall. */
-export const wallBoardRoute = createRoute({
+const wallBoardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/wall/$dashboardId',
   validateSearch: flatSearch,

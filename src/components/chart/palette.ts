@@ -1,5 +1,5 @@
 /** Okabe–Ito colours for several series: distinguishable with common colour-vision deficiencies. */
-export const SERIES_COLOURS = [
+const SERIES_COLOURS = [
   '#56b4e9',
   '#e69f00',
   '#009e73',

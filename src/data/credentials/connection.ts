@@ -75,7 +75,7 @@ export interface Connection {
 }
 
 /** The path Cognito redirects back to after sign-in; registered as the app client's callback URL. */
-export const SIGN_IN_CALLBACK_PATH = 'connect/callback';
+const SIGN_IN_CALLBACK_PATH = 'connect/callback';
 
 /** A Cognito set refused by CloudWatch is renewed at most this often; see `refused`. */
 export const RENEW_AT_MOST_EVERY_MS = 60_000;

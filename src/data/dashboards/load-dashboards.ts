@@ -10,7 +10,7 @@ export type FetchFn = (
 ) => Promise<Response>;
 
 /** The index of dashboards sits next to them. */
-export const INDEX_FILE = 'index.yaml';
+const INDEX_FILE = 'index.yaml';
 
 const FILE_NAME = /^[a-zA-Z0-9._-]+\.ya?ml$/;
 

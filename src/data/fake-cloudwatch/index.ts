@@ -4,11 +4,10 @@ import { createHandlers, type RecordedCall } from './handler';
 import { createOperations } from './operations';
 import { createScenario } from './scenario/scenario';
 
-export type { ActiveFault, FaultKind, FaultOptions } from './faults';
+export type { FaultKind } from './faults';
 export { FaultController, faultKinds, parseFaultParameter } from './faults';
 export type { RecordedCall } from './handler';
 export { serveRequest } from './handler';
-export { SERVICE_TARGET } from './wire/protocol';
 
 export interface FakeCloudWatchOptions {
   now?: () => number;

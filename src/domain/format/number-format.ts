@@ -28,7 +28,7 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
 }
 
 /** Fraction digits that keep about three significant figures without showing noise: 1,234 · 12.3 · 1.24 · 0.412. */
-export function readableDigits(abs: number): Intl.NumberFormatOptions {
+function readableDigits(abs: number): Intl.NumberFormatOptions {
   if (abs === 0 || abs >= 100) return { maximumFractionDigits: 0 };
   if (abs >= 10) return { maximumFractionDigits: 1 };
   if (abs >= 1) return { maximumFractionDigits: 2 };

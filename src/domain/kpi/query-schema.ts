@@ -22,7 +22,7 @@ export const durationSchema = z
   .meta({ description: 'A duration such as 60s, 5m, 1h, 7d, or whole seconds.' });
 
 /** CloudWatch metric periods: 1, 5, 10, 20, 30 s (high resolution) or a multiple of 60 s. */
-export const periodSchema = durationSchema.refine((s) => [1, 5, 10, 20, 30].includes(s) || s % 60 === 0, {
+const periodSchema = durationSchema.refine((s) => [1, 5, 10, 20, 30].includes(s) || s % 60 === 0, {
   message: 'a CloudWatch period is 1, 5, 10, 20 or 30 seconds, or a multiple of 60 seconds',
 });
 
@@ -30,17 +30,17 @@ const PERCENTILE_FAMILY = '(?:p|tm|wm|tc|ts)(?:100|\\d{1,2}(?:\\.\\d{1,10})?)';
 const STAT_RE = new RegExp(`^(?:SampleCount|Average|Sum|Minimum|Maximum|IQM|${PERCENTILE_FAMILY})$`);
 
 /** True for every statistic GetMetricData accepts in MetricStat.Stat that Bellwether supports. */
-export function isCloudWatchStatistic(stat: string): boolean {
+function isCloudWatchStatistic(stat: string): boolean {
   return STAT_RE.test(stat);
 }
 
-export const statisticSchema = z.string().refine(isCloudWatchStatistic, {
+const statisticSchema = z.string().refine(isCloudWatchStatistic, {
   error: (issue) =>
     `'${String(issue.input)}' is not a CloudWatch statistic (use Sum, Average, Minimum, Maximum, SampleCount, IQM or a percentile such as p99 or p99.9)`,
 });
 
 /** Names of things CloudWatch addresses: ids inside math expressions must start with a lower-case letter. */
-export const mathIdSchema = z
+const mathIdSchema = z
   .string()
   .regex(
     /^[a-z][a-zA-Z0-9_]*$/,

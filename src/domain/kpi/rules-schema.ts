@@ -93,5 +93,4 @@ export const anomalySchema = z
 export type Threshold = z.infer<typeof thresholdSchema>;
 export type Slo = z.infer<typeof sloSchema>;
 export type BurnRateWindow = z.infer<typeof burnRateWindowSchema>;
-export type Forecast = z.infer<typeof forecastSchema>;
 export type Anomaly = z.infer<typeof anomalySchema>;

@@ -9,7 +9,7 @@ export const idSchema = z
     'an id is lower-case letters, digits and dashes, such as payment-success',
   );
 
-export const categories = ['health', 'cost', 'reliability'] as const;
+const categories = ['health', 'cost', 'reliability'] as const;
 export const directions = ['higher-is-better', 'lower-is-better'] as const;
 export const units = [
   'count',
@@ -26,12 +26,12 @@ export const units = [
 export type Unit = (typeof units)[number];
 
 /** Only http(s) links are rendered as links; anything else would be a script or data URL in disguise. */
-export const httpUrlSchema = z
+const httpUrlSchema = z
   .string()
   .max(2048)
   .refine((s) => /^https?:\/\/[^\s]+$/i.test(s), 'a link must start with http:// or https://');
 
-export const relativeRangeSchema = z
+const relativeRangeSchema = z
   .string()
   .regex(/^now-\d+[smhdw]$/, 'a time range is relative to now, such as now-6h or now-7d')
   .meta({ description: 'Relative time range, e.g. now-6h.' });
@@ -166,5 +166,4 @@ export type Kpi = z.infer<typeof kpiSchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Variable = z.infer<typeof variableSchema>;
 export type DashboardShell = z.infer<typeof dashboardShellSchema>;
-export type Category = (typeof categories)[number];
 export type Direction = (typeof directions)[number];

@@ -8,7 +8,7 @@ const DAY = 86_400;
 export const MAX_POINTS_PER_SERIES = 1440;
 
 /** Periods people read at a glance; sub-minute ones only apply to high-resolution custom metrics. */
-export const PERIOD_LADDER = [1, 5, 10, 20, 30, 60, 300, 900, HOUR, 6 * HOUR, DAY] as const;
+const PERIOD_LADDER = [1, 5, 10, 20, 30, 60, 300, 900, HOUR, 6 * HOUR, DAY] as const;
 
 const SUB_MINUTE = [1, 5, 10, 20, 30];
 

@@ -6,7 +6,7 @@
 /** Links longer than this are cut by chat tools and mail clients; the fragment must fit. */
 export const MAX_LINK_PAYLOAD_CHARS = 16_000;
 /** Guards against a small payload that inflates to something huge. */
-export const MAX_YAML_BYTES = 256 * 1024;
+const MAX_YAML_BYTES = 256 * 1024;
 
 export type AdhocError =
   | { kind: 'too-large'; message: string }

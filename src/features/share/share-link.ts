@@ -30,7 +30,7 @@ export function viewParams(search: Record<string, unknown>): Record<string, stri
 }
 
 /** "Freeze time": a relative range becomes the absolute window on screen, so the link shows the same minutes later. */
-export function freezeRange(params: Record<string, string>, window: TimeWindow): Record<string, string> {
+function freezeRange(params: Record<string, string>, window: TimeWindow): Record<string, string> {
   const current = params.range ? parseRange(params.range) : undefined;
   if (current?.ok && current.range.kind === 'absolute') return params;
   return { ...params, range: formatRange({ kind: 'absolute', start: window.start, end: window.end }) };

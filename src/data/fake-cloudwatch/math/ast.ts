@@ -45,19 +45,3 @@ export function referencedIds(node: Node, out: Set<string> = new Set()): Set<str
   }
   return out;
 }
-
-/** True when the expression uses METRICS(), which depends on every metric query of the request. */
-export function usesMetricsFunction(node: Node): boolean {
-  switch (node.type) {
-    case 'call':
-      return node.name === 'METRICS' || node.args.some(usesMetricsFunction);
-    case 'array':
-      return node.items.some(usesMetricsFunction);
-    case 'unary':
-      return usesMetricsFunction(node.arg);
-    case 'binary':
-      return usesMetricsFunction(node.left) || usesMetricsFunction(node.right);
-    default:
-      return false;
-  }
-}

@@ -9,7 +9,7 @@ import { parseStatistic } from './statistic';
 import { bucketStarts, roundStart } from './time-window';
 import { isValidPeriod, type ParsedQuery } from './validate';
 
-export const ACCOUNT_ID = '123456789012';
+const ACCOUNT_ID = '123456789012';
 
 /** One series of a query's answer; expressions returning arrays give several with the same Id. */
 export interface QueryResult {

@@ -34,8 +34,3 @@ export function bucketStarts(start: number, end: number, period: number): number
   for (let t = start; t < end; t += step) out.push(t);
   return out;
 }
-
-/** The number of periods a query spans: used for paging and the 100,800-datapoint budget. */
-export function bucketCount(start: number, end: number, period: number): number {
-  return end <= start ? 0 : Math.ceil((end - start) / (period * 1000));
-}

@@ -15,8 +15,8 @@ import {
 } from '../wire/input';
 import { parseStatistic, type Statistic } from './statistic';
 
-export const MAX_QUERIES = 500;
-export const MAX_DATAPOINTS = 100_800;
+const MAX_QUERIES = 500;
+const MAX_DATAPOINTS = 100_800;
 const ID_RE = /^[a-z][a-zA-Z0-9_]*$/;
 
 interface QueryBase {

@@ -4,7 +4,7 @@ import { type Environment, environments, providers, type ShopMinute, type ShopMo
 import { HOUR, MINUTE, seasonality } from './timeline';
 import { type CatalogMetric, latency, type MetricId, metricKey, type Sample, single } from './types';
 
-export const LOAD_BALANCERS: Record<Environment, string> = {
+const LOAD_BALANCERS: Record<Environment, string> = {
   prod: 'app/shop-prod/50dc6c495c0c9188',
   staging: 'app/shop-staging/7f3a91c2d4e8b016',
 };

@@ -11,7 +11,7 @@ export function hashString(text: string): number {
 }
 
 /** A well-mixed 32-bit hash of two integers (a murmur3-style finaliser). */
-export function mix(seed: number, index: number): number {
+function mix(seed: number, index: number): number {
   let h =
     (seed ^ Math.imul(index | 0, 0x9e3779b1) ^ Math.imul(Math.floor(index / 4294967296), 0x85ebca6b)) >>> 0;
   h ^= h >>> 16;
@@ -23,7 +23,7 @@ export function mix(seed: number, index: number): number {
 }
 
 /** Uniform in [0, 1). */
-export function uniform(seed: number, index: number): number {
+function uniform(seed: number, index: number): number {
   return mix(seed, index) / 4294967296;
 }
 

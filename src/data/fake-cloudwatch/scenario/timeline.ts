@@ -5,13 +5,13 @@
  */
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+const DAY = 24 * HOUR;
 
 /** Incidents recur every 6 hours; each lasts 150 minutes. */
-export const INCIDENT_CYCLE = 6 * HOUR;
-export const INCIDENT_LENGTH = 150 * MINUTE;
+const INCIDENT_CYCLE = 6 * HOUR;
+const INCIDENT_LENGTH = 150 * MINUTE;
 /** Where "now" sits in the incident when the demo opens. */
-export const INCIDENT_PHASE_AT_ANCHOR = 75 * MINUTE;
+const INCIDENT_PHASE_AT_ANCHOR = 75 * MINUTE;
 const PAYMENT_RAMP = 10 * MINUTE;
 const LATENCY_RAMP = 40 * MINUTE;
 const RECOVERY = 5 * MINUTE;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isViewPath, viewParams } from '../share-link';
 
 export const SAVED_VIEWS_KEY = 'bellwether.saved-views.v1';
-export const MAX_SAVED_VIEWS = 100;
+const MAX_SAVED_VIEWS = 100;
 
 const savedViewSchema = z.object({
   id: z.string().min(1).max(64),
@@ -43,11 +43,7 @@ function write(store: KeyValueStore, views: SavedView[]): void {
 }
 
 /** Why a name cannot be used, or undefined. */
-export function nameProblem(
-  name: string,
-  views: readonly SavedView[],
-  exceptId?: string,
-): string | undefined {
+function nameProblem(name: string, views: readonly SavedView[], exceptId?: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return 'Give the view a name.';
   if (trimmed.length > 80) return 'Keep the name to 80 characters.';
