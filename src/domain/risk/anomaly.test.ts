@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Point } from '../series';
-import { evaluateAnomaly } from './anomaly';
+import { type AnomalyConfig, evaluateAnomaly } from './anomaly';
 import { plainFormat } from './reasons';
 import { NOW, periods } from './test-fixtures';
 
@@ -55,6 +55,28 @@ describe('evaluateAnomaly', () => {
       message:
         'Orders per minute below its expected band (2 standard deviations) in 2 of the last 3 minutes (latest 40, band edge 50)',
     });
+  });
+
+  test.each<[string, number[], AnomalyConfig, number, string]>([
+    [
+      '1 of 1',
+      [100, 40],
+      { ...twoOfThree, datapointsToAlarm: 1, evaluationPeriods: 1 },
+      60,
+      'in the last minute',
+    ],
+    ['3 of 3', [40, 40, 40], { ...twoOfThree, datapointsToAlarm: 3 }, 60, 'for the last 3 minutes'],
+    ['2 of 3 at five minutes', [100, 40, 40], twoOfThree, 300, 'in 2 of the last 3 five-minute periods'],
+  ])('the count reads grammatically: %s', (_, values, config, period, words) => {
+    const count = values.length;
+    const edges = {
+      lower: periods(new Array(count).fill(50), period),
+      upper: periods(new Array(count).fill(200), period),
+    };
+    const { reasons } = evaluateAnomaly(periods(values, period), edges, config, { ...orders, period });
+    expect(reasons[0]?.message).toBe(
+      `Orders per minute below its expected band (2 standard deviations) ${words} (latest 40, band edge 50)`,
+    );
   });
 
   test('a period without a band edge is missing data', () => {

@@ -10,7 +10,7 @@ import {
   type MofNVerdict,
   resolveOutcome,
 } from './missing-data';
-import { type AnomalyReason, describePeriods, type ValueFormat } from './reasons';
+import { type AnomalyReason, describeMofN, describeSomeOf, type ValueFormat } from './reasons';
 
 /** The anomaly-detection band CloudWatch computed for the KPI (ANOMALY_DETECTION_BAND's lower and upper). */
 export interface AnomalyBand {
@@ -92,10 +92,10 @@ export function evaluateAnomaly(
   const width = config.band !== undefined ? ` (${config.band} standard deviations)` : '';
   const message =
     state === 'insufficient-data'
-      ? `Too few datapoints to compare ${ctx.title} with its expected band: ${verdict.evaluated} of the last ${describePeriods(rangeSize, ctx.period)} have a value and a band, ${mOfN.evaluationPeriods} needed`
+      ? `Too few datapoints to compare ${ctx.title} with its expected band: ${describeSomeOf(verdict.evaluated, rangeSize, ctx.period)} a value and a band, ${mOfN.evaluationPeriods} needed`
       : verdict.outcome === 'keep'
         ? `${ctx.title} was ${side} its expected band and stays flagged while data is missing (treatMissingData: ignore)`
-        : `${ctx.title} ${side} its expected band${width} in ${verdict.breaching} of the last ${describePeriods(mOfN.evaluationPeriods, ctx.period)}${latest && latestBound ? ` (latest ${ctx.format(latest.v)}, band edge ${ctx.format(latestBound.v)})` : ''}`;
+        : `${ctx.title} ${side} its expected band${width} ${describeMofN(verdict.breaching, mOfN.evaluationPeriods, ctx.period)}${latest && latestBound ? ` (latest ${ctx.format(latest.v)}, band edge ${ctx.format(latestBound.v)})` : ''}`;
   return {
     facts,
     reasons: [

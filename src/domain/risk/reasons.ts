@@ -184,17 +184,59 @@ export function formatPercent(fraction: number): string {
   return `${text.replace('-', '−')}%`;
 }
 
-/** Names n periods for a sentence: "5 minutes", "3 hours", "4 periods of 5 min". */
+const UNIT_PERIODS: ReadonlyArray<readonly [string, number]> = [
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+const SMALL_NUMBERS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** What one period is called: "minute" for a minute, "five-minute period" or "15-minute period" otherwise. */
+function periodNoun(periodSeconds: number): { one: string; many: string } {
+  const exact = UNIT_PERIODS.find(([, size]) => size === periodSeconds);
+  if (exact) return { one: exact[0], many: `${exact[0]}s` };
+  const [unit, size] = UNIT_PERIODS.find(([, s]) => periodSeconds % s === 0) ?? ['second', 1];
+  const count = periodSeconds / size;
+  const adjective = `${SMALL_NUMBERS[count] ?? String(count)}-${unit}`;
+  return { one: `${adjective} period`, many: `${adjective} periods` };
+}
+
+/** Names n periods for a sentence: "5 minutes", "1 hour", "4 five-minute periods". */
 export function describePeriods(count: number, periodSeconds: number): string {
-  const units: Record<number, [string, string]> = {
-    1: ['second', 'seconds'],
-    60: ['minute', 'minutes'],
-    3600: ['hour', 'hours'],
-    86400: ['day', 'days'],
-  };
-  const unit = units[periodSeconds];
-  if (unit) return `${count} ${count === 1 ? unit[0] : unit[1]}`;
-  return `${count} ${count === 1 ? 'period' : 'periods'} of ${describeSpan(periodSeconds)}`;
+  const noun = periodNoun(periodSeconds);
+  return `${count} ${count === 1 ? noun.one : noun.many}`;
+}
+
+/**
+ * How many of the last n periods broke a rule, as a phrase after "above 10 min": "in the last minute" (1 of 1),
+ * "for the last 5 minutes" (all of them), "in 3 of the last 5 minutes", "in 2 of the last 3 five-minute periods".
+ */
+export function describeMofN(count: number, n: number, periodSeconds: number): string {
+  if (n === 1 && count === 1) return `in the last ${periodNoun(periodSeconds).one}`;
+  if (count === n) return `for the last ${describePeriods(n, periodSeconds)}`;
+  return `in ${count === 0 ? 'none' : count} of the last ${describePeriods(n, periodSeconds)}`;
+}
+
+/** The same for datapoints that are not consecutive periods: "in its last datapoint", "in 3 of its last 5 datapoints". */
+export function describeMofNDatapoints(count: number, n: number): string {
+  if (n === 1 && count === 1) return 'in its last datapoint';
+  if (count === n) return `in each of its last ${n} datapoints`;
+  return `in ${count === 0 ? 'none' : count} of its last ${n} datapoints`;
+}
+
+/** "the only datapoint", "both datapoints", "all 3 datapoints": every datapoint seen, when some are missing. */
+export function describeAllDatapoints(count: number): string {
+  if (count === 1) return 'the only datapoint';
+  if (count === 2) return 'both datapoints';
+  return `all ${count} datapoints`;
+}
+
+/** "1 of the last 7 minutes has", "none of the last 7 minutes has", "3 of the last 7 minutes have". */
+export function describeSomeOf(count: number, total: number, periodSeconds: number): string {
+  const verb = count <= 1 ? 'has' : 'have';
+  return `${count === 0 ? 'none' : count} of the last ${describePeriods(total, periodSeconds)} ${verb}`;
 }
 
 /** A span for "in about …" sentences: whole hours past 10 h, 5-minute steps past 1 h, so estimates do not look exact. */

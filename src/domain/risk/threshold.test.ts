@@ -74,10 +74,66 @@ describe('evaluateThreshold', () => {
     ]);
   });
 
+  test.each<[string, ReadonlyArray<number | null>, ThresholdConfig, number, string]>([
+    ['1 of 1', [50, 25], { atRisk: 30 }, 60, 'Orders per minute below 30 in the last minute (latest 25)'],
+    [
+      '3 of 5',
+      [25, 50, 25, 50, 25],
+      { atRisk: 30, datapointsToAlarm: 3, evaluationPeriods: 5 },
+      60,
+      'Orders per minute below 30 in 3 of the last 5 minutes (latest 25)',
+    ],
+    [
+      'M = N',
+      [50, 25, 25, 25, 25, 25],
+      { atRisk: 30, datapointsToAlarm: 5, evaluationPeriods: 5 },
+      60,
+      'Orders per minute below 30 for the last 5 minutes (latest 25)',
+    ],
+    [
+      'all 3 of 5',
+      [50, 25, 25, 25, 50, 50],
+      { atRisk: 30, datapointsToAlarm: 3, evaluationPeriods: 5 },
+      60,
+      'Orders per minute below 30 in 3 of the last 5 minutes (latest 50)',
+    ],
+    [
+      '1 of 1 at five minutes',
+      [50, 25],
+      { atRisk: 30 },
+      300,
+      'Orders per minute below 30 in the last five-minute period (latest 25)',
+    ],
+    [
+      '2 of 3 at five minutes',
+      [25, 50, 25],
+      { atRisk: 30, datapointsToAlarm: 2, evaluationPeriods: 3 },
+      300,
+      'Orders per minute below 30 in 2 of the last 3 five-minute periods (latest 25)',
+    ],
+    [
+      '1 of 1 at an hour',
+      [25],
+      { atRisk: 30 },
+      3600,
+      'Orders per minute below 30 in the last hour (latest 25)',
+    ],
+    [
+      'the newest period missing, 1 of 1',
+      [25, null],
+      { atRisk: 30, treatMissingData: 'breaching' },
+      60,
+      'Orders per minute below 30 in its last datapoint (latest 25)',
+    ],
+  ])('the reason reads grammatically: %s', (_, values, config, period, message) => {
+    const { reasons } = evaluateThreshold(periods(values, period), config, { ...orders, period });
+    expect(reasons.map((r) => r.message)).toEqual([message]);
+  });
+
   test('at-risk alone reports an at-risk reason', () => {
     const { reasons } = evaluateThreshold(periods([25, 25, 25]), { breached: 20, atRisk: 30 }, orders);
     expect(reasons.map((r) => [r.level, r.status])).toEqual([['at-risk', 'at-risk']]);
-    expect(reasons[0]?.message).toBe('Orders per minute below 30 in 1 of the last 1 minute (latest 25)');
+    expect(reasons[0]?.message).toBe('Orders per minute below 30 in the last minute (latest 25)');
   });
 
   test('the period in progress is never judged', () => {
@@ -105,7 +161,7 @@ describe('evaluateThreshold', () => {
     );
     expect(reasons[0]).toMatchObject({ status: 'breached', filledDatapoints: 5, breachingDatapoints: 5 });
     expect(reasons[0]?.message).toBe(
-      'Orders per minute below 20 in 5 of its last 5 datapoints, counting 5 missing as breaching',
+      'Orders per minute below 20 in each of its last 5 datapoints, counting 5 missing as breaching',
     );
   });
 
@@ -134,7 +190,7 @@ describe('evaluateThreshold', () => {
       expect.objectContaining({
         status: 'no-data',
         message:
-          'Too few datapoints to judge Orders per minute against 20: 1 of the last 7 minutes have data, 5 needed',
+          'Too few datapoints to judge Orders per minute against 20: 1 of the last 7 minutes has data, 5 needed',
       }),
     ]);
   });
@@ -156,7 +212,7 @@ describe('evaluateThreshold', () => {
     );
     expect(reasons[0]).toMatchObject({ status: 'breached' });
     expect(reasons[0]?.message).toBe(
-      'Orders per minute below 20 in all 2 datapoints of the last 7 minutes, the rest missing (latest 5)',
+      'Orders per minute below 20 in both datapoints of the last 7 minutes, the rest missing (latest 5)',
     );
   });
 });

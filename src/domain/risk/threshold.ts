@@ -10,7 +10,15 @@ import {
   type MofNVerdict,
   resolveOutcome,
 } from './missing-data';
-import { describePeriods, type ThresholdReason, type ValueFormat } from './reasons';
+import {
+  describeAllDatapoints,
+  describeMofN,
+  describeMofNDatapoints,
+  describePeriods,
+  describeSomeOf,
+  type ThresholdReason,
+  type ValueFormat,
+} from './reasons';
 
 export type ThresholdConfig = Pick<Threshold, 'atRisk' | 'breached'> &
   Partial<Pick<Threshold, 'datapointsToAlarm' | 'evaluationPeriods' | 'treatMissingData'>>;
@@ -134,13 +142,13 @@ function thresholdMessage(
   const latestText = latest ? ` (latest ${ctx.format(latest.v)})` : '';
   const { verdict } = level;
   if (level.state === 'insufficient-data') {
-    return `Too few datapoints to judge ${ctx.title} against ${limit}: ${verdict.evaluated} of the last ${describePeriods(rangeSize, ctx.period)} have data, ${evaluationPeriods} needed`;
+    return `Too few datapoints to judge ${ctx.title} against ${limit}: ${describeSomeOf(verdict.evaluated, rangeSize, ctx.period)} data, ${evaluationPeriods} needed`;
   }
   if (verdict.outcome === 'keep') {
     return `${ctx.title} was ${side} ${limit} and stays flagged while its data is missing (treatMissingData: ignore)${latestText}`;
   }
   if (verdict.premature) {
-    return `${ctx.title} ${side} ${limit} in all ${verdict.breaching} datapoints of the last ${describePeriods(rangeSize, ctx.period)}, the rest missing${latestText}`;
+    return `${ctx.title} ${side} ${limit} in ${describeAllDatapoints(verdict.breaching)} of the last ${describePeriods(rangeSize, ctx.period)}, the rest missing${latestText}`;
   }
   const filled =
     verdict.filled > 0 && treatMissingData === 'breaching'
@@ -148,7 +156,7 @@ function thresholdMessage(
       : '';
   const newest = level.periods.slice(-evaluationPeriods);
   const span = newest.includes('missing')
-    ? `of its last ${evaluationPeriods} datapoints`
-    : `of the last ${describePeriods(evaluationPeriods, ctx.period)}`;
-  return `${ctx.title} ${side} ${limit} in ${verdict.breaching} ${span}${filled}${latestText}`;
+    ? describeMofNDatapoints(verdict.breaching, evaluationPeriods)
+    : describeMofN(verdict.breaching, evaluationPeriods, ctx.period);
+  return `${ctx.title} ${side} ${limit} ${span}${filled}${latestText}`;
 }
