@@ -1,6 +1,6 @@
+import type { TimeZoneChoice } from '../domain/format/format-time';
 import type { TimeWindow } from '../domain/series';
 import type { TimeRange } from '../domain/time/range';
-import type { TimeZoneChoice } from './chart/time-format';
 
 export const QUICK_RANGES: ReadonlyArray<{ seconds: number; label: string }> = [
   { seconds: 900, label: 'Last 15 minutes' },

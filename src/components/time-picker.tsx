@@ -1,8 +1,8 @@
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
+import { formatTimeRange, type TimeZoneChoice } from '../domain/format/format-time';
 import type { TimeWindow } from '../domain/series';
 import { describeSpan } from '../domain/time/duration';
 import type { TimeRange } from '../domain/time/range';
-import { formatTimestamp, type TimeZoneChoice } from './chart/time-format';
 import { customRange, QUICK_RANGES, stepRange, toInputValue, zoomIn, zoomOut } from './time-picker-model';
 import './time-picker.css';
 
@@ -114,7 +114,7 @@ export function TimePicker(props: TimePickerProps): ReactElement {
         ))}
       </fieldset>
       <p className="time-window" aria-live="polite">
-        {formatTimestamp(props.window.start, props.tz)} – {formatTimestamp(props.window.end, props.tz)}
+        {formatTimeRange(props.window.start, props.window.end, props.tz, { zoneName: true })}
       </p>
       {custom && (
         <form

@@ -25,6 +25,17 @@ export interface SeriesError {
   retryable: boolean;
 }
 
+/** A message CloudWatch attached to one result (MetricDataResult.Messages) or to the whole call (GetMetricData Messages). */
+export interface CloudWatchMessage {
+  /** The service's code, e.g. ArithmeticError or MaxQueryTimeRangeExceeded; '' when it sent none. */
+  code: string;
+  /** CloudWatch's own words (its Value), or a summary of the code when it sent none. */
+  text: string;
+  scope: 'result' | 'call';
+  /** What to do about it, for the codes the data layer knows (src/data/cloudwatch/messages.ts). */
+  remedy?: string;
+}
+
 export interface SeriesResult {
   ref: string;
   /** The first series is the value of the query; Metrics Insights GROUP BY or SEARCH may return more. */
@@ -34,7 +45,13 @@ export interface SeriesResult {
   period: number;
   /** CloudWatch StatusCode of the result: Complete, or PartialData when more was available. */
   complete: boolean;
-  messages: string[];
+  /**
+   * Every message CloudWatch sent about this result, whatever its StatusCode (ArithmeticError comes on
+   * Complete results), and every call-level message of the call it came in, once each.
+   */
+  messages: CloudWatchMessage[];
+  /** Adjustments the data layer made while planning, in words (e.g. a period raised to fit retention). */
+  notes?: string[];
   error?: SeriesError;
 }
 

@@ -1,12 +1,7 @@
 import type { CredentialsInput, StaticCredentials } from './cloudwatch/client';
 import { endpointFor } from './cloudwatch/client';
 import { createCloudWatchSource } from './cloudwatch/cloudwatch-source';
-import {
-  CloudWatchError,
-  describePartialData,
-  type UnreachableCause,
-  withUnreachableCause,
-} from './cloudwatch/errors';
+import { CloudWatchError, type UnreachableCause, withUnreachableCause } from './cloudwatch/errors';
 import type { Connection } from './credentials/connection';
 import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source';
 
@@ -105,7 +100,7 @@ function withDiagnosis(
   return {
     async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport> {
       try {
-        return explainPartialData(await source.fetchSeries(requests, signal));
+        return await source.fetchSeries(requests, signal);
       } catch (error) {
         return explain(error, requests[0]?.region ?? 'us-east-1');
       }
@@ -118,21 +113,6 @@ function withDiagnosis(
       }
     },
   };
-}
-
-/** Adds the remedy to each PartialData message ("MaxDatapointsExceeded: … — narrow the time range …"). */
-export function explainPartialData(report: FetchReport): FetchReport {
-  const results = Object.fromEntries(
-    Object.entries(report.results).map(([ref, result]) => {
-      if (result.complete || result.messages.length === 0) return [ref, result];
-      const messages = result.messages.map((message) => {
-        const match = /^([A-Za-z]+): (.*)$/s.exec(message);
-        return match ? describePartialData(match[1], match[2]) : message;
-      });
-      return [ref, { ...result, messages }];
-    }),
-  );
-  return { ...report, results };
 }
 
 /** Words for the header badge, so nobody mistakes the simulated account for production. */

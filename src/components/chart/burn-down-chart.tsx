@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTimestamp, type TimeZoneChoice, tickFormatter, timeTicks } from './time-format';
+import { formatTimeInWindow, type TimeZoneChoice, tickFormatter } from '../../domain/format/format-time';
+import { timeTicks } from './time-ticks';
 import { useWidth } from './use-width';
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
@@ -29,7 +30,7 @@ export function BurnDownChart(props: {
           type="number"
           domain={[props.window.start, props.window.end]}
           ticks={timeTicks(props.window.start, props.window.end, Math.max(2, Math.floor(width / 120)))}
-          tickFormatter={tickFormatter(props.tz, span)}
+          tickFormatter={tickFormatter(span, props.tz)}
           stroke="var(--text-dim)"
           fontSize={12}
           allowDataOverflow
@@ -52,7 +53,7 @@ export function BurnDownChart(props: {
         />
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(t) => formatTimestamp(Number(t), props.tz)}
+          labelFormatter={(t) => formatTimeInWindow(Number(t), props.window, props.tz)}
           formatter={(v) => [percent.format(Number(v)), 'Budget left']}
           contentStyle={{
             background: 'var(--surface-2)',

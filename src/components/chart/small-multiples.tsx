@@ -10,11 +10,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { formatTimeInWindow, type TimeZoneChoice, tickFormatter } from '../../domain/format/format-time';
 import type { Point, TimeWindow } from '../../domain/series';
 import { downsampleLttb } from '../../domain/time/downsample';
 import { niceScale } from './nice-scale';
 import { seriesColour } from './palette';
-import { formatTimestamp, type TimeZoneChoice, tickFormatter, timeTicks } from './time-format';
+import { timeTicks } from './time-ticks';
 import { useWidth } from './use-width';
 import './chart.css';
 
@@ -92,7 +93,7 @@ function SmallMultiple(
             type="number"
             domain={[props.window.start, props.window.end]}
             ticks={timeTicks(props.window.start, props.window.end, 3)}
-            tickFormatter={tickFormatter(props.tz, span)}
+            tickFormatter={tickFormatter(span, props.tz)}
             stroke="var(--text-dim)"
             fontSize={11}
             allowDataOverflow
@@ -118,7 +119,7 @@ function SmallMultiple(
           <Line dataKey="v" stroke={props.colour} strokeWidth={1.6} dot={false} isAnimationActive={false} />
           <Tooltip
             isAnimationActive={false}
-            labelFormatter={(t) => formatTimestamp(Number(t), props.tz)}
+            labelFormatter={(t) => formatTimeInWindow(Number(t), props.window, props.tz)}
             formatter={(v) => [props.formatValue(Number(v)), props.series.title]}
             contentStyle={{
               background: 'var(--surface-2)',
@@ -168,7 +169,7 @@ export function StackedChart(props: StackedChartProps): ReactElement {
           type="number"
           domain={[props.window.start, props.window.end]}
           ticks={timeTicks(props.window.start, props.window.end, Math.max(2, Math.floor(width / 120)))}
-          tickFormatter={tickFormatter(props.tz, span)}
+          tickFormatter={tickFormatter(span, props.tz)}
           stroke="var(--text-dim)"
           fontSize={12}
           allowDataOverflow
@@ -193,7 +194,7 @@ export function StackedChart(props: StackedChartProps): ReactElement {
         ))}
         <Tooltip
           isAnimationActive={false}
-          labelFormatter={(t) => formatTimestamp(Number(t), props.tz)}
+          labelFormatter={(t) => formatTimeInWindow(Number(t), props.window, props.tz)}
           formatter={(v, name) => [props.formatValue(Number(v)), name]}
           contentStyle={{
             background: 'var(--surface-2)',

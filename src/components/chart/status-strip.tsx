@@ -1,8 +1,13 @@
 import type { ReactElement } from 'react';
+import {
+  formatTimeRange,
+  formatTimestamp,
+  type TimeZoneChoice,
+  tickFormatter,
+} from '../../domain/format/format-time';
 import type { RiskStatus } from '../../domain/risk';
 import type { TimeWindow } from '../../domain/series';
 import { STATUS_WORDS } from '../status';
-import { formatTimestamp, type TimeZoneChoice, tickFormatter } from './time-format';
 import './chart.css';
 
 export interface StripSegment {
@@ -27,14 +32,14 @@ export function StatusStrip(props: {
   tz: TimeZoneChoice;
 }): ReactElement {
   const span = props.window.end - props.window.start || 1;
-  const tick = tickFormatter(props.tz, span);
+  const tick = tickFormatter(span, props.tz);
   return (
     <div className="status-timeline">
       <div className="status-strip" aria-hidden="true">
         {props.segments.map((s) => (
           <span
             key={s.start}
-            title={`${STATUS_WORDS[s.status]}: ${formatTimestamp(s.start, props.tz)} – ${formatTimestamp(s.end, props.tz)}`}
+            title={`${STATUS_WORDS[s.status]}: ${formatTimeRange(s.start, s.end, props.tz, { zoneName: true })}`}
             style={{ width: `${((s.end - s.start) / span) * 100}%`, background: FILL[s.status] }}
           />
         ))}

@@ -12,10 +12,12 @@ import {
   YAxis,
 } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
+import { formatTimeInWindow, type TimeZoneChoice, tickFormatter } from '../../domain/format/format-time';
 import type { Point, TimeWindow } from '../../domain/series';
 import { downsampleLttb } from '../../domain/time/downsample';
 import { niceScale } from './nice-scale';
-import { formatTimestamp, type TimeZoneChoice, tickFormatter, timeTicks } from './time-format';
+import { timeTicks } from './time-ticks';
+import { tooltipLines } from './tooltip-lines';
 import { useWidth } from './use-width';
 import './chart.css';
 
@@ -39,7 +41,10 @@ export interface TimeSeriesChartProps {
   band?: { lower: readonly Point[]; upper: readonly Point[] };
   lines?: readonly ChartReferenceLine[];
   markers?: readonly ChartMarker[];
+  /** Axis ticks, in the KPI's unit; short. */
   formatValue: (v: number) => string;
+  /** Tooltip values, in the KPI's unit; defaults to formatValue. */
+  formatTooltipValue?: (v: number) => string;
   tz: TimeZoneChoice;
   height?: number;
   /** Called with the instants a person dragged across; absent means no drag-to-zoom. */
@@ -114,7 +119,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
     () => timeTicks(props.window.start, props.window.end, Math.max(2, Math.floor(plotWidth / 110))),
     [props.window, plotWidth],
   );
-  const formatTick = useMemo(() => tickFormatter(props.tz, span), [props.tz, span]);
+  const formatTick = useMemo(() => tickFormatter(span, props.tz), [props.tz, span]);
   const markers = useMemo(() => {
     const all = props.markers ?? [];
     const stride = Math.ceil(all.length / MAX_MARKERS);
@@ -238,7 +243,12 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
           )}
           <Tooltip
             content={(tooltip: TooltipContentProps<ValueType, NameType>) => (
-              <ChartTooltip {...tooltip} tz={props.tz} formatValue={props.formatValue} />
+              <ChartTooltip
+                {...tooltip}
+                tz={props.tz}
+                window={props.window}
+                formatValue={props.formatTooltipValue ?? props.formatValue}
+              />
             )}
             isAnimationActive={false}
           />
@@ -262,27 +272,22 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
 function ChartTooltip(
   props: TooltipContentProps<ValueType, NameType> & {
     tz: TimeZoneChoice;
+    window: TimeWindow;
     formatValue: (v: number) => string;
   },
 ): ReactElement | null {
   if (!props.active || !props.payload?.length) return null;
-  const t = Number(props.label ?? props.payload[0]?.payload?.t);
+  const { t, lines } = tooltipLines(props.payload, props.label, props.formatValue);
   return (
     <div className="ts-tooltip">
-      <div className="ts-tooltip-time">{Number.isFinite(t) ? formatTimestamp(t, props.tz) : ''}</div>
-      {props.payload.map((item) => {
-        const raw = item.value as unknown;
-        const text = Array.isArray(raw)
-          ? raw.map((v) => props.formatValue(Number(v))).join(' – ')
-          : typeof raw === 'number'
-            ? props.formatValue(raw)
-            : '';
-        return text ? (
-          <div key={String(item.dataKey ?? item.name)}>
-            {item.name}: <strong>{text}</strong>
-          </div>
-        ) : null;
-      })}
+      <div className="ts-tooltip-time">
+        {t === undefined ? '' : formatTimeInWindow(t, props.window, props.tz)}
+      </div>
+      {lines.map((line) => (
+        <div key={line.key}>
+          {line.name}: <strong>{line.text}</strong>
+        </div>
+      ))}
     </div>
   );
 }

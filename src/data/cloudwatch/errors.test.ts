@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   CloudWatchError,
-  describePartialData,
   invalidQueryField,
   isAbort,
   isStaleCredentials,
@@ -115,17 +114,6 @@ describe('invalidQueryField', () => {
     ['Something else entirely', undefined],
   ])('%s → %s', (message, field) => {
     expect(invalidQueryField(message)).toBe(field);
-  });
-});
-
-describe('describePartialData', () => {
-  test.each([
-    ['MaxDatapointsExceeded', 'limit', 'narrow the time range'],
-    ['Forbidden', 'no access to 111122223333', 'cross-account observability'],
-    ['ArithmeticError', 'division by zero', 'those points are left out'],
-    ['SomethingNew', 'odd', 'SomethingNew: odd'],
-  ])('%s', (code, value, words) => {
-    expect(describePartialData(code, value)).toContain(words);
   });
 });
 

@@ -251,27 +251,6 @@ export function invalidQueryField(message: string): string | undefined {
   return FIELD_HINTS.find(([pattern]) => pattern.test(message))?.[1];
 }
 
-/** Remedies for the codes CloudWatch puts in a result's Messages when its StatusCode is PartialData. */
-const PARTIAL_DATA_REMEDIES: Record<string, string> = {
-  MaxDatapointsExceeded: 'narrow the time range or use a longer period',
-  MaxQueryTimeRangeExceed: 'Metrics Insights reads at most two weeks back; shorten the range',
-  MaxQueryResults: 'Metrics Insights returned its maximum number of series; add a WHERE or LIMIT',
-  MaxMatchingMetricsExceeded:
-    'the query matched more metrics than CloudWatch reads at once; filter it further',
-  Forbidden:
-    'this monitoring account cannot read the named account: link it as a source account in CloudWatch cross-account observability, or remove accountId',
-  InternalError: 'CloudWatch had a problem with part of this query; it is retried at the next refresh',
-  ArithmeticError: 'the expression divided by zero or overflowed for some periods; those points are left out',
-};
-
-/** One PartialData message with what to do about it: "MaxDatapointsExceeded: … — narrow the time range…". */
-export function describePartialData(code: string | undefined, value: string | undefined): string {
-  const text =
-    code && value ? `${code}: ${value}` : (value ?? code ?? 'CloudWatch returned part of the data');
-  const remedy = code === undefined ? undefined : PARTIAL_DATA_REMEDIES[code];
-  return remedy === undefined ? text : `${text} — ${remedy}`;
-}
-
 /** How a call that never got an HTTP answer failed, once the browser has been asked. */
 export type UnreachableCause = 'network' | 'cors' | 'csp';
 

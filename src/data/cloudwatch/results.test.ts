@@ -51,7 +51,7 @@ describe('mergePages', () => {
       ['q0', 'eu', [30, 31], 'Complete'],
       ['q0', 'us', [40, 41], 'Complete'],
     ]);
-    expect(merged.messages).toEqual(['Info: merged']);
+    expect(merged.messages).toEqual([{ code: 'Info', text: 'merged', scope: 'call' }]);
   });
 });
 
@@ -96,7 +96,7 @@ describe('toSeriesResult', () => {
     });
   });
 
-  test('PartialData is incomplete and keeps CloudWatch’s messages with the planner’s', () => {
+  test('PartialData is incomplete, keeps CloudWatch’s messages, and the planner’s notes apart', () => {
     const response = mergePages([
       page([
         {
@@ -109,7 +109,15 @@ describe('toSeriesResult', () => {
     ]);
     const result = toSeriesResult('r', output({ messages: ['period raised'] }), response);
     expect(result.complete).toBe(false);
-    expect(result.messages).toEqual(['period raised', 'MaxDatapointsExceeded: more data available']);
+    expect(result.messages).toEqual([
+      {
+        code: 'MaxDatapointsExceeded',
+        text: 'more data available',
+        scope: 'result',
+        remedy: 'narrow the time range or use a longer period',
+      },
+    ]);
+    expect(result.notes).toEqual(['period raised']);
   });
 
   test.each([
@@ -124,5 +132,132 @@ describe('toSeriesResult', () => {
     ]);
     expect(toSeriesResult('r', output(), response).error).toMatchObject({ code: status, retryable });
     expect(toSeriesResult('ok', output({ id: 'm0' }), response).error).toBeUndefined();
+  });
+});
+
+const ARITHMETIC =
+  'One or more data-points have been dropped due to non-numeric values (NaN, -Infinite, +Infinite)';
+
+describe('CloudWatch messages on results and calls', () => {
+  const rate: MetricDataResult = {
+    Id: 'e0',
+    Label: 'rate',
+    StatusCode: 'Complete',
+    Timestamps: [at(0)],
+    Values: [0.5],
+  };
+  const other: MetricDataResult = {
+    Id: 'm0',
+    Label: 'Orders',
+    StatusCode: 'Complete',
+    Timestamps: [],
+    Values: [],
+  };
+
+  test.each([
+    {
+      name: 'a Complete result with ArithmeticError keeps the message and stays complete',
+      pages: [page([{ ...rate, Messages: [{ Code: 'ArithmeticError', Value: ARITHMETIC }] }, other])],
+      ref: { id: 'e0' },
+      complete: true,
+      expected: [{ code: 'ArithmeticError', text: ARITHMETIC, scope: 'result', remedy: 'divided by zero' }],
+    },
+    {
+      name: 'a result does not take another result’s message',
+      pages: [page([{ ...rate, Messages: [{ Code: 'ArithmeticError', Value: ARITHMETIC }] }, other])],
+      ref: { id: 'm0' },
+      complete: true,
+      expected: [],
+    },
+    {
+      name: 'a call-level MaxMetricsExceeded goes on every result of the call',
+      pages: [page([rate, other], { Messages: [{ Code: 'MaxMetricsExceeded', Value: undefined }] })],
+      ref: { id: 'm0' },
+      complete: true,
+      expected: [
+        {
+          code: 'MaxMetricsExceeded',
+          text: 'Maximum number of allowed metrics exceeded',
+          scope: 'call',
+          remedy: 'narrow the SEARCH',
+        },
+      ],
+    },
+    {
+      name: 'a call-level message repeated on every NextToken page is kept once',
+      pages: [
+        page([rate], {
+          Messages: [{ Code: 'MaxQueryTimeRangeExceeded', Value: 'Max time window exceeded' }],
+        }),
+        page([rate], {
+          Messages: [{ Code: 'MaxQueryTimeRangeExceeded', Value: 'Max time window exceeded' }],
+        }),
+      ],
+      ref: { id: 'e0' },
+      complete: true,
+      expected: [
+        {
+          code: 'MaxQueryTimeRangeExceeded',
+          text: 'Max time window exceeded',
+          scope: 'call',
+          remedy: 'two weeks',
+        },
+      ],
+    },
+    {
+      name: 'result messages come first, then the call’s; an empty Code with no Value is nothing',
+      pages: [
+        page(
+          [{ ...rate, StatusCode: 'PartialData', Messages: [{ Code: 'InternalError', Value: 'Retry' }] }],
+          {
+            Messages: [{ Code: '', Value: undefined }, { Code: 'MaxQueryResultsExceeded' }],
+          },
+        ),
+      ],
+      ref: { id: 'e0' },
+      complete: false,
+      expected: [
+        { code: 'InternalError', text: 'Retry', scope: 'result', remedy: 'next refresh' },
+        { code: 'MaxQueryResultsExceeded', scope: 'call', remedy: 'ORDER BY' },
+      ],
+    },
+    {
+      name: 'an unknown code keeps its text and gets no remedy',
+      pages: [page([{ ...rate, Messages: [{ Code: 'BrandNewCode', Value: 'something new' }] }])],
+      ref: { id: 'e0' },
+      complete: true,
+      expected: [{ code: 'BrandNewCode', text: 'something new', scope: 'result', remedy: undefined }],
+    },
+  ])('$name', ({ pages, ref, complete, expected }) => {
+    const result = toSeriesResult('r', output(ref), mergePages(pages));
+    expect(result.complete).toBe(complete);
+    expect(result.error).toBeUndefined();
+    expect(result.messages).toHaveLength(expected.length);
+    expected.forEach((want, i) => {
+      const got = result.messages[i];
+      expect(got).toMatchObject({ code: want.code, scope: want.scope });
+      if ('text' in want) expect(got?.text).toBe(want.text);
+      if (want.remedy === undefined) expect(got?.remedy).toBeUndefined();
+      else expect(got?.remedy).toContain(want.remedy);
+    });
+  });
+
+  test('a Forbidden result says what to do, from the service’s own text', () => {
+    const response = mergePages([
+      page([
+        {
+          Id: 'e0',
+          StatusCode: 'Forbidden',
+          Messages: [
+            { Code: 'Forbidden', Value: 'Authentication too complex to retrieve cross region data' },
+          ],
+        },
+      ]),
+    ]);
+    expect(toSeriesResult('r', output(), response).error).toMatchObject({
+      code: 'Forbidden',
+      retryable: false,
+      message: expect.stringContaining("set the KPI's region to the Region the metric is in"),
+    });
   });
 });

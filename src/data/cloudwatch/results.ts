@@ -1,13 +1,14 @@
 import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { Point, Series } from '../../domain/series';
-import type { SeriesError, SeriesResult } from '../metrics-source';
+import type { CloudWatchMessage, SeriesError, SeriesResult } from '../metrics-source';
+import { addUnique, remedyFor, toCloudWatchMessage } from './messages';
 import type { PlannedOutput } from './plan-types';
 
 /** All pages of one GetMetricData call, merged. */
 export interface BatchResponse {
   results: MetricDataResult[];
-  /** Messages about the whole call (MessageData at the top of the response). */
-  messages: string[];
+  /** Messages about the whole call (Messages at the top of the response), once each. */
+  messages: CloudWatchMessage[];
 }
 
 /**
@@ -16,9 +17,9 @@ export interface BatchResponse {
  */
 export function mergePages(pages: GetMetricDataOutput[]): BatchResponse {
   const merged = new Map<string, MetricDataResult>();
-  const messages: string[] = [];
+  const messages: CloudWatchMessage[] = [];
   for (const page of pages) {
-    for (const message of page.Messages ?? []) pushUnique(messages, messageText(message.Code, message.Value));
+    addUnique(messages, wireMessages(page.Messages, 'call'));
     for (const result of page.MetricDataResults ?? []) {
       const key = `${result.Id ?? ''}\u0000${result.Label ?? ''}`;
       const seen = merged.get(key);
@@ -54,12 +55,16 @@ export function toPoints(result: MetricDataResult): Point[] {
   return points;
 }
 
-/** Reads one request's answer out of its call's response. */
+/**
+ * Reads one request's answer out of its call's response. Its messages are those of its own results,
+ * whatever their StatusCode, then those of the whole call, since a call-level message may concern any
+ * query in it.
+ */
 export function toSeriesResult(ref: string, output: PlannedOutput, response: BatchResponse): SeriesResult {
   const own = response.results.filter((r) => r.Id === output.id);
-  const messages = [...output.messages];
-  for (const m of response.messages) pushUnique(messages, m);
-  for (const r of own) for (const m of r.Messages ?? []) pushUnique(messages, messageText(m.Code, m.Value));
+  const messages: CloudWatchMessage[] = [];
+  for (const r of own) addUnique(messages, wireMessages(r.Messages, 'result'));
+  addUnique(messages, response.messages);
 
   const components: Record<string, Series> = {};
   for (const [name, id] of Object.entries(output.componentIds)) {
@@ -74,9 +79,10 @@ export function toSeriesResult(ref: string, output: PlannedOutput, response: Bat
     period: output.period,
     complete: own.every((r) => r.StatusCode !== 'PartialData'),
     messages,
+    ...(output.messages.length > 0 ? { notes: [...output.messages] } : {}),
   };
   const failed = own.find((r) => r.StatusCode === 'InternalError' || r.StatusCode === 'Forbidden');
-  if (failed) result.error = statusError(failed, messages);
+  if (failed) result.error = statusError(failed);
   return result;
 }
 
@@ -85,17 +91,30 @@ export function errorResult(
   ref: string,
   period: number,
   error: SeriesError,
-  messages: string[] = [],
+  notes: string[] = [],
 ): SeriesResult {
-  return { ref, series: [], components: {}, period, complete: false, messages, error };
+  return {
+    ref,
+    series: [],
+    components: {},
+    period,
+    complete: false,
+    messages: [],
+    ...(notes.length > 0 ? { notes: [...notes] } : {}),
+    error,
+  };
 }
 
-function statusError(result: MetricDataResult, messages: string[]): SeriesError {
-  const detail = messages.length ? `: ${messages.join('; ')}` : '';
+function statusError(result: MetricDataResult): SeriesError {
+  const own = wireMessages(result.Messages, 'result');
+  const detail = own.length ? `: ${own.map((m) => m.text).join('; ')}` : '';
   if (result.StatusCode === 'Forbidden') {
+    const remedy =
+      remedyFor('Forbidden', own.find((m) => m.code === 'Forbidden')?.text ?? '') ??
+      'check the account is shared with this monitoring account and the role may read it';
     return {
       code: 'Forbidden',
-      message: `CloudWatch refused this series${detail} — check the account is shared with this monitoring account and the role may read it`,
+      message: `CloudWatch refused this series${detail} — ${remedy}`,
       retryable: false,
     };
   }
@@ -111,11 +130,14 @@ function labelOf(result: MetricDataResult, fallback: string): string {
   return result.Label && result.Label !== result.Id ? result.Label : fallback;
 }
 
-function messageText(code: string | undefined, value: string | undefined): string {
-  if (code && value) return `${code}: ${value}`;
-  return value ?? code ?? '';
-}
-
-function pushUnique(list: string[], item: string): void {
-  if (item !== '' && !list.includes(item)) list.push(item);
+function wireMessages(
+  wire: { Code?: string | undefined; Value?: string | undefined }[] | undefined,
+  scope: CloudWatchMessage['scope'],
+): CloudWatchMessage[] {
+  const out: CloudWatchMessage[] = [];
+  for (const m of wire ?? []) {
+    const message = toCloudWatchMessage(m.Code, m.Value, scope);
+    if (message) out.push(message);
+  }
+  return out;
 }

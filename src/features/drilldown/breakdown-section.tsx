@@ -1,6 +1,6 @@
 import { type ReactElement, useState } from 'react';
 import { SmallMultiples, StackedChart } from '../../components/chart/small-multiples';
-import type { TimeZoneChoice } from '../../components/chart/time-format';
+import type { TimeZoneChoice } from '../../domain/format/format-time';
 import type { Kpi } from '../../domain/kpi/schema';
 import type { TimeWindow } from '../../domain/series';
 import { rankBreakdown, referenceLevel } from './model/rank-breakdown';

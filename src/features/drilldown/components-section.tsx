@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { SmallMultiples } from '../../components/chart/small-multiples';
-import type { TimeZoneChoice } from '../../components/chart/time-format';
+import type { TimeZoneChoice } from '../../domain/format/format-time';
 import type { Kpi } from '../../domain/kpi/schema';
 import { plainNumber } from './format';
 import type { DrilldownData } from './use-drilldown-data';

@@ -1,5 +1,5 @@
 import { type ReactElement, useMemo, useState } from 'react';
-import { formatTimestamp, type TimeZoneChoice } from '../../components/chart/time-format';
+import { formatTimestamp, type TimeZoneChoice } from '../../domain/format/format-time';
 import { joinColumns, type TableColumn, toCsv } from './model/csv';
 
 const PAGE = 50;

@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
 import { BurnDownChart } from '../../components/chart/burn-down-chart';
-import type { TimeZoneChoice } from '../../components/chart/time-format';
 import { refs } from '../../data/kpi-requests';
 import type { FetchReport } from '../../data/metrics-source';
+import type { TimeZoneChoice } from '../../domain/format/format-time';
 import type { Kpi } from '../../domain/kpi/schema';
 import { formatRate, type KpiEvaluation, planSloFetch } from '../../domain/risk';
 import { describeSpan } from '../../domain/time/duration';

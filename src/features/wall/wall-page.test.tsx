@@ -160,7 +160,7 @@ describe('wall over the simulated account', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(pay).getByText(/^(At risk|Breached)$/)).toBeInTheDocument());
     expect(screen.getAllByRole('article')).toHaveLength(6);
     expect(screen.queryByRole('link', { name: 'Bellwether' })).toBeNull();
-    expect(freshness()).toHaveTextContent(/^Live · Last update \d\d:\d\d:\d\d UTC/);
+    expect(freshness()).toHaveTextContent(/^Live · Last update \d\d?:\d\d:\d\d(\s[AP]M)? UTC/);
   });
 
   test('says which settings in the address were ignored, and which boards do not exist', async () => {

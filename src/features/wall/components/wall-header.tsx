@@ -1,7 +1,7 @@
 import type { ReactElement, ReactNode } from 'react';
+import { formatInstantIn } from '../../../domain/format/format-time';
 import type { TimeZoneChoice } from '../../../url/view-params';
 import { describeAge, type Freshness } from '../model/freshness';
-import { formatInstantIn } from '../model/time-format';
 import { StaleIcon } from './stale-badge';
 import { WallClock } from './wall-clock';
 
