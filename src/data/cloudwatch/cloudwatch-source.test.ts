@@ -205,6 +205,52 @@ describe('fetching series', () => {
   });
 });
 
+describe('CloudWatch messages, through the real SDK', () => {
+  test('a KPI dividing by zero in some periods is Complete and carries ArithmeticError with a remedy', async () => {
+    const report = await source.fetchSeries([
+      request('above-average', {
+        kind: 'math',
+        expression: 'o / IF(o > AVG(o), 1, 0)',
+        metrics: { o: checkout('OrdersPlaced') },
+      }),
+      request('orders', orders),
+    ]);
+    const result = report.results['above-average']!;
+    expect(result.complete).toBe(true);
+    expect(result.error).toBeUndefined();
+    expect(result.series[0]!.points.length).toBeGreaterThan(0);
+    expect(result.messages).toEqual([
+      {
+        code: 'ArithmeticError',
+        text: 'One or more data-points have been dropped due to non-numeric values (NaN, -Infinite, +Infinite)',
+        scope: 'result',
+        remedy: expect.stringContaining('divided by zero'),
+      },
+    ]);
+    expect(report.results.orders!.messages).toEqual([]);
+  });
+
+  test('a Metrics Insights KPI over more than two weeks carries the call-level MaxQueryTimeRangeExceeded', async () => {
+    const insights: KpiQuery = {
+      kind: 'insights',
+      sql: `SELECT SUM(OrdersPlaced) FROM SCHEMA("Shop/Checkout", Environment) WHERE Environment = 'prod'`,
+    };
+    const report = await source.fetchSeries([
+      request('orders-sql', insights, { window: last(20 * 24 * HOUR) }),
+    ]);
+    const result = report.results['orders-sql']!;
+    expect(result.error).toBeUndefined();
+    expect(result.messages).toEqual([
+      {
+        code: 'MaxQueryTimeRangeExceeded',
+        text: 'Max time window exceeded for query',
+        scope: 'call',
+        remedy: expect.stringContaining('two weeks'),
+      },
+    ]);
+  });
+});
+
 describe('one bad query', () => {
   test('is isolated: every other KPI still gets data and the bad one names its expression', async () => {
     const bad: KpiQuery = { kind: 'math', expression: 'ok +* attempts', metrics: paymentSuccess.metrics };

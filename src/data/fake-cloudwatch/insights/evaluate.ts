@@ -12,8 +12,8 @@ const STAT: Record<InsightsFunction, Statistic> = {
   COUNT: { kind: 'SampleCount' },
 };
 
-/** Metrics Insights reaches back two weeks. */
-const REACH_MS = 14 * 86_400_000;
+/** Metrics Insights reaches back two weeks (User Guide, "Metrics Insights quotas"). */
+export const INSIGHTS_REACH_MS = 14 * 86_400_000;
 
 function score(func: InsightsFunction, v: number[]): number {
   if (v.length === 0) return Number.NEGATIVE_INFINITY;
@@ -53,7 +53,7 @@ export function evaluateInsights(
     groups.set(key, [...(groups.get(key) ?? []), m]);
   }
   if (q.groupBy.length === 0 && groups.size === 0) groups.set(label, []);
-  const reach = { ...window, oldest: window.now - REACH_MS };
+  const reach = { ...window, oldest: window.now - INSIGHTS_REACH_MS };
   let out: SeriesValue[] = [...groups.entries()].map(([key, metrics]) => {
     const points = fetchMetrics(metrics, STAT[q.func], reach);
     return { label: key, t: points.t, v: points.v, period: window.period, fromMetric: true };

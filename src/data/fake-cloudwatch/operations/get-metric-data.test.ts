@@ -239,9 +239,54 @@ describe('GetMetricData with metric math', () => {
     expect(out.MetricDataResults?.[0]?.Values).toEqual([]);
     expect(out.MetricDataResults?.[0]?.Messages?.[0]?.Code).toBe('ArithmeticError');
   });
+
+  test('a division by zero in some periods leaves the result Complete, the other points, and ArithmeticError', async () => {
+    const window = { ScanBy: 'TimestampAscending' as const };
+    const plain = (await get([orders()], window)).MetricDataResults?.[0];
+    const out = await get(
+      [orders(60, { ReturnData: false }), { Id: 'e', Expression: 'orders / IF(orders > AVG(orders), 1, 0)' }],
+      window,
+    );
+    const r = out.MetricDataResults?.[0];
+    const values = plain?.Values ?? [];
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    expect(r?.StatusCode).toBe('Complete');
+    expect(r?.Values).toEqual(values.filter((v) => v > mean));
+    expect(r?.Values?.length).toBeGreaterThan(0);
+    expect(r?.Messages).toEqual([
+      {
+        Code: 'ArithmeticError',
+        Value:
+          'One or more data-points have been dropped due to non-numeric values (NaN, -Infinite, +Infinite)',
+      },
+    ]);
+    expect(out.Messages ?? []).toEqual([]);
+  });
 });
 
 describe('GetMetricData with Metrics Insights', () => {
+  const DAY = 24 * HOUR;
+  const sql = `SELECT SUM(OrdersPlaced) FROM SCHEMA("Shop/Checkout", Environment) WHERE Environment = 'prod'`;
+
+  test.each([
+    [
+      '15 days',
+      15 * DAY,
+      [{ Code: 'MaxQueryTimeRangeExceeded', Value: 'Max time window exceeded for query' }],
+    ],
+    ['14 days', 14 * DAY, []],
+  ])('a range of %s back says whether it passes the two weeks Insights reads', async (_, back, messages) => {
+    const out = await get([{ Id: 'q', Expression: sql, Period: 3600 }], {
+      StartTime: new Date(NOW - back),
+      ScanBy: 'TimestampAscending',
+    });
+    expect(out.Messages ?? []).toEqual(messages);
+    const r = out.MetricDataResults?.[0];
+    expect(r?.StatusCode).toBe('Complete');
+    expect(r?.Values?.length).toBeGreaterThan(0);
+    expect(ms(r?.Timestamps)[0]).toBeGreaterThanOrEqual(NOW - 14 * DAY);
+  });
+
   test('GROUP BY returns one result per group sharing the query Id, labelled by the group value', async () => {
     const out = await get([
       {

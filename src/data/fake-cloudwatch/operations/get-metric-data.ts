@@ -1,4 +1,5 @@
 import type { OperationContext } from '../handler';
+import { INSIGHTS_REACH_MS } from '../insights/evaluate';
 import { type QueryResult, RequestEvaluation } from '../query/engine';
 import { type ParsedRequest, parseGetMetricData } from '../query/validate';
 import { hashString } from '../scenario/noise';
@@ -12,9 +13,25 @@ interface WireMessage {
   Value: string;
 }
 
+/**
+ * On any result whose math dropped a non-finite point, Complete ones included. The User Guide ("Using
+ * metric math", Basic arithmetic) documents the drop, not the message; code and text are the service's
+ * as recorded by grafana/grafana (pkg/tsdb/cloudwatch/testdata/multiple-outputs-query-b.json).
+ */
 const ARITHMETIC: WireMessage = {
   Code: 'ArithmeticError',
   Value: 'One or more data-points have been dropped due to non-numeric values (NaN, -Infinite, +Infinite)',
+};
+
+/**
+ * On the whole call when a Metrics Insights query's range starts before the two weeks Insights reads
+ * (User Guide, "Metrics Insights quotas"); the older part is answered empty. AWS documents neither code
+ * nor text: the code is the one grafana/grafana handles (pkg/tsdb/cloudwatch/models/gmd_errors.go), the
+ * text the words Grafana shows for it.
+ */
+const TIME_RANGE_EXCEEDED: WireMessage = {
+  Code: 'MaxQueryTimeRangeExceeded',
+  Value: 'Max time window exceeded for query',
 };
 
 function fingerprint(body: Record<string, unknown>): number {
@@ -103,6 +120,11 @@ export function createGetMetricData(scenario: Scenario): (ctx: OperationContext)
       };
     });
     const next = pageable && more ? encodeToken({ f: print, o: pageEnd, n: now }) : undefined;
-    return { MetricDataResults: wire, Messages: [], ...(next ? { NextToken: next } : {}) };
+    const beyondReach = req.queries.some((q) => q.kind === 'insights') && req.start < now - INSIGHTS_REACH_MS;
+    return {
+      MetricDataResults: wire,
+      Messages: beyondReach ? [TIME_RANGE_EXCEEDED] : [],
+      ...(next ? { NextToken: next } : {}),
+    };
   };
 }
