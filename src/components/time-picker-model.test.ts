@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import { parseRange } from '../domain/time/range';
 import {
   customRange,
   fromInputValue,
+  rangeChoices,
+  relativeRangeLabel,
   stepRange,
   toInputValue,
   zoomIn,
@@ -68,5 +71,43 @@ describe('zoomTo', () => {
     ['at least a minute', now, now + 2_000, now, now + 60_000],
   ])('%s', (_, a, b, start, end) => {
     expect(zoomTo(a, b)).toEqual({ kind: 'absolute', start, end });
+  });
+});
+
+describe('ranges in words', () => {
+  test.each<[number, string]>([
+    [900, 'Last 15 minutes'],
+    [3600, 'Last hour'],
+    [10_800, 'Last 3 hours'],
+    [21_600, 'Last 6 hours'],
+    [43_200, 'Last 12 hours'],
+    [86_400, 'Last 24 hours'],
+    [259_200, 'Last 3 days'],
+    [604_800, 'Last 7 days'],
+    [2_592_000, 'Last 30 days'],
+  ])('the quick range of %i s reads %s', (seconds, label) => {
+    expect(relativeRangeLabel(seconds)).toBe(label);
+    expect(rangeChoices({ kind: 'relative', seconds: 21_600 })).toContainEqual({ seconds, label });
+  });
+
+  test.each<[string, string]>([
+    ['now-1d', 'Last 24 hours'],
+    ['now-24h', 'Last 24 hours'],
+    ['now-90m', 'Last 90 minutes'],
+    ['now-7d', 'Last 7 days'],
+    ['now-2w', 'Last 2 weeks'],
+    ['now-45s', 'Last 45 seconds'],
+    ['now-5h', 'Last 5 hours'],
+  ])('%s from the address is offered as %s, never as its code', (text, label) => {
+    const parsed = parseRange(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const choices = rangeChoices(parsed.range);
+    expect(choices.filter((c) => c.label === label)).toHaveLength(1);
+    expect(choices.map((c) => c.label).join()).not.toMatch(/now-/);
+    expect(choices.map((c) => c.seconds)).toEqual([...choices.map((c) => c.seconds)].sort((a, b) => a - b));
+  });
+
+  test('a frozen range adds no choice (it is the custom range)', () => {
+    expect(rangeChoices({ kind: 'absolute', start: now - H, end: now })).toHaveLength(9);
   });
 });

@@ -1,18 +1,24 @@
 import type { TimeZoneChoice } from '../domain/format/format-time';
 import type { TimeWindow } from '../domain/series';
-import type { TimeRange } from '../domain/time/range';
+import { describeRelative, type TimeRange } from '../domain/time/range';
 
-export const QUICK_RANGES: ReadonlyArray<{ seconds: number; label: string }> = [
-  { seconds: 900, label: 'Last 15 minutes' },
-  { seconds: 3600, label: 'Last 1 hour' },
-  { seconds: 10_800, label: 'Last 3 hours' },
-  { seconds: 21_600, label: 'Last 6 hours' },
-  { seconds: 43_200, label: 'Last 12 hours' },
-  { seconds: 86_400, label: 'Last 24 hours' },
-  { seconds: 259_200, label: 'Last 3 days' },
-  { seconds: 604_800, label: 'Last 7 days' },
-  { seconds: 2_592_000, label: 'Last 30 days' },
-];
+/** A moving range as the picker names it: "Last 24 hours", "Last 90 minutes", "Last 2 weeks". */
+export function relativeRangeLabel(seconds: number): string {
+  const words = describeRelative(seconds);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const QUICK_RANGES: ReadonlyArray<{ seconds: number; label: string }> = [
+  900, 3600, 10_800, 21_600, 43_200, 86_400, 259_200, 604_800, 2_592_000,
+].map((seconds) => ({ seconds, label: relativeRangeLabel(seconds) }));
+
+/** The picker's choices: the quick ranges, and the range in use when it is none of them (now-90m, now-2w). */
+export function rangeChoices(range: TimeRange): ReadonlyArray<{ seconds: number; label: string }> {
+  if (range.kind === 'absolute' || QUICK_RANGES.some((q) => q.seconds === range.seconds)) return QUICK_RANGES;
+  return [...QUICK_RANGES, { seconds: range.seconds, label: relativeRangeLabel(range.seconds) }].sort(
+    (a, b) => a.seconds - b.seconds,
+  );
+}
 
 const MIN_SPAN_MS = 60_000;
 /** A window ending within a minute of now is "the last …", so it keeps moving with the clock. */

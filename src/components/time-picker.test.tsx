@@ -7,13 +7,13 @@ import { TimePicker } from './time-picker';
 const H = 3_600_000;
 const now = Date.UTC(2026, 10, 27, 12);
 
-function setup(range: TimeRange = { kind: 'relative', seconds: 21_600 }) {
+function setup(range: TimeRange = { kind: 'relative', seconds: 21_600 }, span = 6 * H) {
   const onRangeChange = vi.fn<(r: TimeRange) => void>();
   const onTzChange = vi.fn();
   render(
     <TimePicker
       range={range}
-      window={{ start: now - 6 * H, end: now }}
+      window={{ start: now - span, end: now }}
       now={now}
       tz="utc"
       onRangeChange={onRangeChange}
@@ -54,5 +54,23 @@ describe('TimePicker', () => {
     await user.type(to, '2026-11-27T08:30');
     await user.click(screen.getByRole('button', { name: 'Apply' }));
     expect(onRangeChange).toHaveBeenCalledWith({ kind: 'absolute', start: now - 6 * H, end: now - 3.5 * H });
+  });
+
+  test.each<[string, number, string]>([
+    ['now-90m', 5_400, 'Last 90 minutes'],
+    ['now-1d', 86_400, 'Last 24 hours'],
+    ['now-2w', 1_209_600, 'Last 2 weeks'],
+  ])('%s is selected and named %s', (_, seconds, label) => {
+    setup({ kind: 'relative', seconds }, seconds * 1000);
+    const select = screen.getByLabelText('Time range');
+    expect(select).toHaveDisplayValue(label);
+    expect(select).not.toHaveTextContent(/now-/);
+  });
+
+  test('the window on screen is said to the minute, with its zone', () => {
+    setup();
+    expect(screen.getByText(/^27 Nov 2026|^Nov 27, 2026/).textContent?.replace(/\s/g, ' ')).toMatch(
+      /(06:00|6:00 AM) – (12:00|12:00 PM) UTC$/,
+    );
   });
 });

@@ -3,7 +3,7 @@ import { formatTimeRange, type TimeZoneChoice } from '../domain/format/format-ti
 import type { TimeWindow } from '../domain/series';
 import { describeSpan } from '../domain/time/duration';
 import type { TimeRange } from '../domain/time/range';
-import { customRange, QUICK_RANGES, stepRange, toInputValue, zoomIn, zoomOut } from './time-picker-model';
+import { customRange, rangeChoices, stepRange, toInputValue, zoomIn, zoomOut } from './time-picker-model';
 import './time-picker.css';
 
 interface TimePickerProps {
@@ -25,11 +25,7 @@ export function TimePicker(props: TimePickerProps): ReactElement {
   const [custom, setCustom] = useState<{ from: string; to: string; error?: string } | null>(null);
   const span = describeSpan((props.window.end - props.window.start) / 1000);
   const selected = props.range.kind === 'relative' ? String(props.range.seconds) : 'custom';
-  const quick = QUICK_RANGES.some((q) => String(q.seconds) === selected)
-    ? QUICK_RANGES
-    : props.range.kind === 'relative'
-      ? [...QUICK_RANGES, { seconds: props.range.seconds, label: `Last ${span}` }]
-      : QUICK_RANGES;
+  const quick = rangeChoices(props.range);
 
   const openCustom = (): void =>
     setCustom({

@@ -104,7 +104,7 @@ describe('resolveRange', () => {
   });
 });
 
-describe('rangesEqual and describeRange', () => {
+describe('rangesEqual', () => {
   test.each<[TimeRange, TimeRange, boolean]>([
     [{ kind: 'relative', seconds: 60 }, { kind: 'relative', seconds: 60 }, true],
     [{ kind: 'relative', seconds: 60 }, { kind: 'relative', seconds: 120 }, false],
@@ -114,14 +114,91 @@ describe('rangesEqual and describeRange', () => {
   ])('%j = %j is %s', (a, b, equal) => {
     expect(rangesEqual(a, b)).toBe(equal);
   });
+});
 
-  test('describes ranges in words', () => {
-    expect(describeRange({ kind: 'relative', seconds: 21_600 })).toBe('last 6 h');
-    expect(describeRange({ kind: 'absolute', start: Date.UTC(2024, 0, 1), end: Date.UTC(2024, 0, 2) })).toBe(
-      '2024-01-01T00:00:00Z to 2024-01-02T00:00:00Z',
-    );
+describe('describeRange', () => {
+  // Intl puts thin spaces around the dash of a range and a narrow no-break space before AM/PM.
+  const plain = (text: string): string => text.replace(/\s/g, ' ');
+  const at = (d: number, h: number, m = 0, s = 0, ms = 0): number => Date.UTC(2026, 11, d, h, m, s, ms);
+
+  test.each<[string, string]>([
+    ['now-15m', 'the last 15 minutes'],
+    ['now-1m', 'the last minute'],
+    ['now-90m', 'the last 90 minutes'],
+    ['now-1h', 'the last hour'],
+    ['now-6h', 'the last 6 hours'],
+    ['now-1d', 'the last 24 hours'],
+    ['now-24h', 'the last 24 hours'],
+    ['now-36h', 'the last 36 hours'],
+    ['now-48h', 'the last 2 days'],
+    ['now-7d', 'the last 7 days'],
+    ['now-1w', 'the last 7 days'],
+    ['now-2w', 'the last 2 weeks'],
+    ['now-14d', 'the last 2 weeks'],
+    ['now-30d', 'the last 30 days'],
+    ['now-90s', 'the last 90 seconds'],
+    ['now-1000d', 'the last 1,000 days'],
+  ])('%s reads "over %s"', (text, words) => {
+    const parsed = parseRange(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(describeRange(parsed.range)).toBe(words);
   });
 
+  test.each<[string, number, number, Parameters<typeof describeRange>[1], string]>([
+    [
+      'same day, UTC',
+      at(1, 18),
+      at(1, 21, 30),
+      { timeZone: 'utc', locale: 'en-GB' },
+      '1 Dec 2026, 18:00–21:30',
+    ],
+    [
+      'two days, UTC',
+      at(1, 18),
+      at(2, 6),
+      { timeZone: 'utc', locale: 'en-GB' },
+      '1 Dec 2026, 18:00 – 2 Dec 2026, 06:00',
+    ],
+    [
+      'seconds and milliseconds dropped',
+      at(1, 18, 0, 0, 250),
+      at(1, 21, 30, 59, 999),
+      { timeZone: 'utc', locale: 'en-GB' },
+      '1 Dec 2026, 18:00–21:30',
+    ],
+    [
+      '12-hour locale',
+      at(1, 18),
+      at(1, 21, 30),
+      { timeZone: 'utc', locale: 'en-US' },
+      'Dec 1, 2026, 6:00 – 9:30 PM',
+    ],
+    [
+      'another zone moves the day',
+      at(1, 18),
+      at(1, 21, 30),
+      { timeZone: 'Asia/Tokyo', locale: 'en-GB' },
+      '2 Dec 2026, 03:00–06:30',
+    ],
+    [
+      'local is the runtime zone (UTC in tests)',
+      at(1, 18),
+      at(1, 21, 30),
+      { locale: 'en-GB' },
+      '1 Dec 2026, 18:00–21:30',
+    ],
+  ])('a frozen range, %s', (_, start, end, options, words) => {
+    expect(plain(describeRange({ kind: 'absolute', start, end }, options))).toBe(words);
+  });
+
+  test('the old one-argument call still works and shows no ISO timestamps', () => {
+    const words = describeRange({ kind: 'absolute', start: Date.UTC(2024, 0, 1), end: Date.UTC(2024, 0, 2) });
+    expect(words).not.toMatch(/T\d\d:|Z\b|\.\d{3}/);
+    expect(words).toMatch(/2024/);
+  });
+});
+
+describe('parseAbsoluteRange', () => {
   test('parseAbsoluteRange takes the two ends separately', () => {
     expect(parseAbsoluteRange('2024-01-01', '2024-01-02')).toEqual({
       ok: true,

@@ -1,5 +1,7 @@
+import { formatTimeRange, type TimeFormatOptions } from '../format/format-time';
+import { numberFormat } from '../format/number-format';
 import type { TimeWindow } from '../series';
-import { describeSpan, parseDuration } from './duration';
+import { parseDuration } from './duration';
 
 /** What a person picks: "the last 6 hours" (moves with the clock) or a fixed interval (does not). */
 export type TimeRange =
@@ -70,10 +72,35 @@ export function formatRange(range: TimeRange): string {
   return `${formatInstant(range.start)}/${formatInstant(range.end)}`;
 }
 
-/** Words for the range picker and reasons, e.g. "last 6 h". */
-export function describeRange(range: TimeRange): string {
-  if (range.kind === 'relative') return `last ${describeSpan(range.seconds)}`;
-  return `${formatInstant(range.start)} to ${formatInstant(range.end)}`;
+/**
+ * Words that read after "over": "the last 6 hours", or a fixed range to the minute in the chosen zone and
+ * locale, "1 Dec 2026, 18:00 – 21:30" (the second date left out on the same day).
+ */
+export function describeRange(range: TimeRange, options: TimeFormatOptions = {}): string {
+  if (range.kind === 'relative') return `the ${describeRelative(range.seconds)}`;
+  return formatTimeRange(range.start, range.end, options);
+}
+
+const RELATIVE_UNITS = [
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3600],
+  ['minute', 60],
+] as const;
+
+/**
+ * A moving range in words, "last 24 hours", "last 90 minutes", "last 2 weeks", "last hour": in the largest
+ * unit it is a whole number of, except that a single day or week reads as 24 hours and 7 days, as people say.
+ */
+export function describeRelative(seconds: number): string {
+  const found = RELATIVE_UNITS.find(
+    ([unit, size]) =>
+      seconds % size === 0 && (unit === 'week' || unit === 'day' ? seconds > size : seconds >= size),
+  );
+  const [unit, size] = found ?? (['second', 1] as const);
+  const count = seconds / size;
+  if (count === 1) return `last ${unit}`;
+  return `last ${numberFormat('en', { style: 'unit', unit, unitDisplay: 'long' }).format(count)}`;
 }
 
 /** Same range, for URL codecs and memo keys. */
