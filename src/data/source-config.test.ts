@@ -54,7 +54,7 @@ describe('faults from the simulated account become errors that say what to do', 
       ['cors', 'Cors', 'refused to let the page read it (CORS)'],
       [
         'csp',
-        'Cors',
+        'Csp',
         'Content-Security-Policy blocked the call to https://monitoring.us-east-1.amazonaws.com',
       ],
       ['network', 'Network', 'no answer at all'],

@@ -120,13 +120,27 @@ describe('invalidQueryField', () => {
 describe('withUnreachableCause', () => {
   const network = toCloudWatchError(new TypeError('Failed to fetch'), ctx);
   test.each([
-    ['network', 'Network', true, 'no answer at all'],
-    ['cors', 'Cors', false, 'x-amzn-query-mode'],
-    ['csp', 'Cors', false, 'connect-src'],
-  ] as const)('%s → %s', (cause, code, retryable, words) => {
+    ['network', 'Network', true, ['no answer at all', 'VPN']],
+    ['cors', 'Cors', false, ['refused to let the page read it (CORS)', 'x-amzn-query-mode']],
+    ['csp', 'Csp', false, ['Content-Security-Policy blocked', 'connect-src']],
+    ['unknown', 'Network', true, ['does not say why', 'network or VPN', 'CORS preflight', 'X-Amz-Target']],
+  ] as const)('%s → %s, retryable %s', (cause, code, retryable, words) => {
     const explained = withUnreachableCause(network, cause, ctx.endpoint);
-    expect(explained).toMatchObject({ code, retryable });
-    expect(explained.message).toContain(words);
+    expect(explained).toMatchObject({ code, retryable, region: 'eu-west-1', endpoint: ctx.endpoint });
+    for (const w of [...words, `${ctx.endpoint} in eu-west-1`]) expect(explained.message).toContain(w);
+  });
+
+  test('the undiagnosed network error names the endpoint and region too', () => {
+    expect(network.message).toContain(
+      'CloudWatch at https://monitoring.eu-west-1.amazonaws.com in eu-west-1',
+    );
+    expect(network).toMatchObject({ code: 'Network', retryable: true, region: 'eu-west-1' });
+  });
+
+  test('a region given with the endpoint wins over the one the error carries', () => {
+    expect(withUnreachableCause(network, 'csp', 'https://cw.example.com', 'ap-south-1').message).toContain(
+      'https://cw.example.com in ap-south-1',
+    );
   });
 
   test('leaves errors that had an HTTP answer alone', () => {

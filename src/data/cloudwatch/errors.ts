@@ -7,6 +7,7 @@ export type CloudWatchErrorCode =
   | 'ServerError'
   | 'Network'
   | 'Cors'
+  | 'Csp'
   | 'NoCredentials'
   | 'InvalidQuery'
   | 'Unknown';
@@ -22,6 +23,9 @@ export class CloudWatchError extends Error {
   readonly httpStatus: number | undefined;
   /** The code AWS answered with (e.g. ThrottlingException), for logs and bug reports. */
   readonly awsCode: string | undefined;
+  /** Where the failed call went, when known, so a later diagnosis can name them. */
+  readonly region: string | undefined;
+  readonly endpoint: string | undefined;
 
   constructor(init: {
     code: CloudWatchErrorCode;
@@ -29,6 +33,8 @@ export class CloudWatchError extends Error {
     retryable: boolean;
     httpStatus?: number;
     awsCode?: string;
+    region?: string;
+    endpoint?: string;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -36,6 +42,8 @@ export class CloudWatchError extends Error {
     this.retryable = init.retryable;
     this.httpStatus = init.httpStatus;
     this.awsCode = init.awsCode;
+    this.region = init.region;
+    this.endpoint = init.endpoint;
   }
 }
 
@@ -146,6 +154,8 @@ export function withCredentialOrigin(
     retryable: origin === 'cognito' && !renewedJustNow,
     ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
     ...(error.awsCode === undefined ? {} : { awsCode: error.awsCode }),
+    ...(error.region === undefined ? {} : { region: error.region }),
+    ...(error.endpoint === undefined ? {} : { endpoint: error.endpoint }),
     cause: error.cause,
   });
 }
@@ -170,7 +180,7 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
   const awsCode = typeof e.Code === 'string' ? e.Code : name;
   const detail = typeof e.message === 'string' && e.message !== '' ? e.message : awsCode;
   const is = (set: Set<string>): boolean => set.has(awsCode) || set.has(name);
-  const base = { httpStatus: status, awsCode, cause: error };
+  const base = { httpStatus: status, awsCode, region: ctx.region, endpoint: ctx.endpoint, cause: error };
 
   if (is(THROTTLING)) {
     return new CloudWatchError({
@@ -221,7 +231,7 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     return new CloudWatchError({
       ...base,
       code: 'Network',
-      message: `Could not reach CloudWatch at ${ctx.endpoint} (${detail}) — check the network connection and the endpoint address; if the network is fine, the browser may have blocked the call (CORS or the page's Content-Security-Policy): Check connection on the Connection page tells which`,
+      message: `Could not reach CloudWatch at ${ctx.endpoint} in ${ctx.region} (${detail}) — check the network connection and the endpoint address; if the network is fine, the browser may have blocked the call (CORS or the page's Content-Security-Policy): Check connection on the Connection page tells which`,
       retryable: true,
     });
   }
@@ -251,32 +261,54 @@ export function invalidQueryField(message: string): string | undefined {
   return FIELD_HINTS.find(([pattern]) => pattern.test(message))?.[1];
 }
 
-/** How a call that never got an HTTP answer failed, once the browser has been asked. */
-export type UnreachableCause = 'network' | 'cors' | 'csp';
+/**
+ * How a call that never got an HTTP answer failed, once the browser has been asked: the page's
+ * Content-Security-Policy refused it, the endpoint answered but CORS refused the real call, nothing
+ * answered at all, or the browser gave no way to tell the last two apart.
+ */
+export type UnreachableCause = 'network' | 'cors' | 'csp' | 'unknown';
+
+/** The request headers the SDK sends that an endpoint's CORS preflight must allow. */
+const PREFLIGHT_HEADERS =
+  'Authorization, Content-Type, X-Amz-Date, X-Amz-Security-Token, X-Amz-Target, x-amzn-query-mode, amz-sdk-invocation-id and amz-sdk-request';
 
 /**
- * Rewrites a Network error once its cause is known: the page's Content-Security-Policy blocked the call,
- * the endpoint answered but not with CORS headers the browser accepts, or it could not be reached at all.
+ * Rewrites a Network error once its cause is known, naming the endpoint and region. A CSP or CORS refusal
+ * is not retried (the same call is refused again); no answer, or no way to tell, is.
  */
 export function withUnreachableCause(
   error: CloudWatchError,
   cause: UnreachableCause,
   endpoint: string,
+  region: string | undefined = error.region,
 ): CloudWatchError {
   if (error.code !== 'Network') return error;
+  const at = region === undefined ? endpoint : `${endpoint} in ${region}`;
+  const origin = originOf(endpoint);
   const messages: Record<UnreachableCause, string> = {
-    network: `Could not reach CloudWatch at ${endpoint}: no answer at all (offline, DNS, firewall or a wrong endpoint address) — check the network and the endpoint in config.json`,
-    cors: `${endpoint} answered, but the browser refused to let the page read it (CORS): the endpoint's preflight does not allow this site or the SigV4 headers — use the regional AWS endpoint, or make the proxy allow Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Target, x-amzn-query-mode, amz-sdk-invocation-id and amz-sdk-request (see docs/aws.md)`,
-    csp: `The page's Content-Security-Policy blocked the call to ${endpoint}: add it to connect-src in index.html and in the CloudFront response-headers policy (npm run deploy does both from config.json)`,
+    network: `Could not reach CloudWatch at ${at}: no answer at all (offline, DNS, VPN or firewall, a wrong endpoint address, or a browser extension blocking it) — check the network or VPN and the endpoint in config.json; trying again shortly`,
+    cors: `CloudWatch at ${at} answered, but the browser refused to let the page read it (CORS): its preflight does not allow this site or the headers the SDK signs — use the regional AWS endpoint, or make the endpoint or proxy allow the origin and the headers ${PREFLIGHT_HEADERS} (see docs/aws.md)`,
+    csp: `The page's Content-Security-Policy blocked the call to ${at} before it left the browser: add ${origin} to connect-src in index.html and in the CloudFront response-headers policy (npm run deploy does both from config.json)`,
+    unknown: `Could not reach CloudWatch at ${at}, and the browser does not say why: a network failure and a refused CORS preflight look the same to the page. Check the network or VPN, and check that the endpoint or the proxy in front of it answers the browser's CORS preflight for this site, allowing ${PREFLIGHT_HEADERS}; trying again shortly`,
   };
   return new CloudWatchError({
-    code: cause === 'cors' ? 'Cors' : cause === 'csp' ? 'Cors' : 'Network',
+    code: cause === 'cors' ? 'Cors' : cause === 'csp' ? 'Csp' : 'Network',
     message: messages[cause],
-    retryable: cause === 'network',
+    retryable: cause === 'network' || cause === 'unknown',
     ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
     ...(error.awsCode === undefined ? {} : { awsCode: error.awsCode }),
+    ...(region === undefined ? {} : { region }),
+    endpoint,
     cause: error.cause,
   });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /** The error the app raises before any call when it has no credentials to sign with. */

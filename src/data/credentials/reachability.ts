@@ -1,52 +1,102 @@
+import {
+  blockedRequestsFor,
+  installBlockedRequestWatch,
+  isWatchingBlockedRequests,
+} from '../cloudwatch/blocked-requests';
 import type { UnreachableCause } from '../cloudwatch/errors';
 
-/** Origins the page's Content-Security-Policy refused, recorded from securitypolicyviolation events. */
-const blockedByCsp = new Set<string>();
-let watching = false;
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Starts recording CSP refusals so a failed call can be blamed on the policy rather than the network. */
+/** Starts recording CSP refusals at startup (installBlockedRequestWatch under the name bootstrap calls). */
 export function watchCspViolations(
-  target: Pick<Document, 'addEventListener'> | undefined = globalThis.document,
+  target: Pick<Document, 'addEventListener' | 'removeEventListener'> | undefined = globalThis.document,
 ): void {
-  if (watching || !target) return;
-  watching = true;
-  target.addEventListener('securitypolicyviolation', (event) => {
-    const origin = originOf((event as SecurityPolicyViolationEvent).blockedURI);
-    if (origin) blockedByCsp.add(origin);
-  });
+  installBlockedRequestWatch(target);
 }
 
-/** For tests: what the CSP watcher has seen. */
+/** True when the page's Content-Security-Policy has refused a request to the endpoint's origin. */
 export function cspBlocked(endpoint: string): boolean {
-  const origin = originOf(endpoint);
-  return origin !== undefined && blockedByCsp.has(origin);
+  return blockedRequestsFor(endpoint).length > 0;
 }
 
 /** The slice of fetch the probe needs. */
 export type ProbeFetch = (url: string, init: RequestInit) => Promise<unknown>;
 
+export interface DiagnoseOptions {
+  /** How long the probe may take before the browser is deemed not to say (default 5 s). */
+  timeoutMs?: number;
+  /** Waits for the violation event a refused probe may cause; the browser fires it as a task of its own. */
+  settle?: () => Promise<void>;
+}
+
+const DEFAULT_TIMEOUT_MS = 5_000;
+const SETTLE_MS = 50;
+
 /**
- * Tells why a call got no HTTP answer. A browser reports CORS refusals, CSP refusals and a dead network
- * all as the same TypeError, so: a recorded CSP violation means the policy; otherwise an opaque
- * `no-cors` request that does arrive means the endpoint is up and CORS refused the real call.
+ * Tells why a call got no HTTP answer. A browser rejects fetch with the same TypeError for a dead
+ * network, a refused CORS preflight and a CSP refusal, so: a recorded CSP violation for the endpoint's
+ * origin means the policy; otherwise an opaque `no-cors` GET (no preflight, nothing readable) that is
+ * answered means the host is up and CORS refused the real call; one that fails as well, with refusals
+ * being recorded and none for that origin, means the network. When the probe hangs, or refusals are not
+ * being recorded, the browser does not tell: 'unknown'.
  */
-export async function diagnoseUnreachable(
+export function diagnoseUnreachable(
   endpoint: string,
   probe: ProbeFetch = (url, init) => fetch(url, init),
+  options: DiagnoseOptions = {},
+): Promise<UnreachableCause> {
+  // Every KPI query failing at once asks at once: one probe per endpoint answers them all.
+  const running = inFlight.get(endpoint);
+  if (running) return running;
+  const diagnosis = diagnose(endpoint, probe, options).finally(() => inFlight.delete(endpoint));
+  inFlight.set(endpoint, diagnosis);
+  return diagnosis;
+}
+
+const inFlight = new Map<string, Promise<UnreachableCause>>();
+
+async function diagnose(
+  endpoint: string,
+  probe: ProbeFetch,
+  options: DiagnoseOptions,
 ): Promise<UnreachableCause> {
   if (cspBlocked(endpoint)) return 'csp';
+  const outcome = await probeOnce(endpoint, probe, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  if (outcome === 'answered') return 'cors';
+  await (options.settle ?? (() => new Promise<void>((resolve) => setTimeout(resolve, SETTLE_MS))))();
+  if (cspBlocked(endpoint)) return 'csp';
+  if (outcome === 'timeout' || !isWatchingBlockedRequests()) return 'unknown';
+  return 'network';
+}
+
+async function probeOnce(
+  endpoint: string,
+  probe: ProbeFetch,
+  timeoutMs: number,
+): Promise<'answered' | 'failed' | 'timeout'> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => {
+      resolve('timeout');
+      controller.abort();
+    }, timeoutMs);
+  });
+  const attempt = Promise.resolve()
+    .then(() =>
+      probe(endpoint, {
+        method: 'GET',
+        mode: 'no-cors',
+        cache: 'no-store',
+        credentials: 'omit',
+        signal: controller.signal,
+      }),
+    )
+    .then(
+      () => 'answered' as const,
+      () => 'failed' as const,
+    );
   try {
-    await probe(endpoint, { method: 'GET', mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
-    return 'cors';
-  } catch {
-    return cspBlocked(endpoint) ? 'csp' : 'network';
+    return await Promise.race([attempt, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
