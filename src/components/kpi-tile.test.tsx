@@ -1,13 +1,16 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
-import { KpiTile, type KpiTileModel } from './kpi-tile';
+import type { KpiTileView } from '../domain/board/board-types';
+import { KpiTile } from './kpi-tile';
 import { StatusBadge } from './status-badge';
 
-const model: KpiTileModel = {
+const model: KpiTileView = {
   id: 'p99',
   title: 'Checkout latency (p99)',
   category: 'health',
   valueText: '1.32 s',
+  dimmed: false,
+  notes: [],
   change: { text: '+12 % over last 6 h', tone: 'bad' },
   status: 'breached',
   reason: 'p99 latency above 800 ms in 3 of the last 5 minutes',
@@ -30,6 +33,31 @@ describe('KPI tile', () => {
     expect(
       within(tile).getByRole('img', { name: 'Checkout latency (p99) over last 6 h' }),
     ).toBeInTheDocument();
+  });
+
+  test('old data says its age instead of a change, drawn faintly, with CloudWatch notes listed', () => {
+    render(
+      <KpiTile
+        model={{
+          ...model,
+          dimmed: true,
+          age: 'as of 18:49 UTC, 40 min ago',
+          notes: ['CloudWatch ArithmeticError: data-points have been dropped'],
+        }}
+      />,
+    );
+    const tile = screen.getByRole('article', { name: 'Checkout latency (p99)' });
+    expect(within(tile).getByTestId('kpi-value')).toHaveClass('is-dimmed');
+    expect(within(tile).getByTestId('kpi-age')).toHaveTextContent('as of 18:49 UTC, 40 min ago');
+    expect(within(tile).queryByText('+12 % over last 6 h')).toBeNull();
+    expect(within(tile).getByTestId('kpi-note')).toHaveTextContent(/ArithmeticError/);
+  });
+
+  test('a board whose refreshes stopped shows its age instead of a verdict', () => {
+    render(<KpiTile model={{ ...model, status: 'ok', staleAge: '5 min' }} />);
+    const tile = screen.getByRole('article', { name: 'Checkout latency (p99)' });
+    expect(within(tile).getByText('Stale · 5 min')).toBeInTheDocument();
+    expect(within(tile).queryByText('OK')).toBeNull();
   });
 
   test('renders names and reasons as text, never as HTML', () => {

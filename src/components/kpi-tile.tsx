@@ -1,50 +1,62 @@
 import type { ReactElement, ReactNode } from 'react';
-import type { Point } from '../domain/series';
-import { Sparkline, type SparklineLine } from './sparkline';
-import type { DisplayStatus } from './status';
+import type { KpiTileView } from '../domain/board/board-types';
+import { Sparkline } from './sparkline';
+import { StaleBadge } from './stale-badge';
 import { StatusBadge } from './status-badge';
 
-export interface KpiTileModel {
-  id: string;
-  title: string;
-  category: string;
-  valueText: string;
-  /** Change against the start of the range, e.g. "+12 % since 02:00", and whether that is good. */
-  change?: { text: string; tone: 'good' | 'bad' | 'neutral' };
-  status: DisplayStatus;
-  /** The first reason, one line. */
-  reason?: string;
-  points: Point[];
-  lines: SparklineLine[];
-  sparklineLabel: string;
-  /** Extra line under the value: partial data, stale notice. */
-  note?: string;
-  /** SLO attainment and error budget left (1 = untouched, ≤ 0 = spent). */
-  slo?: { text: string; budgetRemaining: number };
-}
-
-/** One KPI: the value is the largest thing on it; status in colour, icon and word; one line of why. */
-export function KpiTile({ model, actions }: { model: KpiTileModel; actions?: ReactNode }): ReactElement {
+/**
+ * One KPI at a desk: the value of the newest complete period is the largest thing on it, its age in words
+ * when it is old; status in colour, icon and word; one line of why, and CloudWatch's notes.
+ */
+export function KpiTile({ model, actions }: { model: KpiTileView; actions?: ReactNode }): ReactElement {
   const headingId = `kpi-${model.id}-title`;
+  const tone = model.staleAge ? 'stale' : model.status;
   return (
-    <article className={`kpi-tile tone-${model.status}`} aria-labelledby={headingId} data-kpi={model.id}>
+    <article
+      className={`kpi-tile tone-${tone}`}
+      aria-labelledby={headingId}
+      data-kpi={model.id}
+      data-status={model.status}
+      {...(model.staleAge ? { 'data-stale': 'true' } : {})}
+    >
       <header className="kpi-tile-head">
         <h3 id={headingId} className="kpi-title">
           {model.title}
         </h3>
-        <StatusBadge status={model.status} />
+        {model.staleAge ? <StaleBadge age={model.staleAge} /> : <StatusBadge status={model.status} />}
       </header>
-      <p className="kpi-value" data-testid="kpi-value">
+      <p className={`kpi-value${model.dimmed ? ' is-dimmed' : ''}`} data-testid="kpi-value">
         {model.valueText}
+        {model.soFar && <span className="kpi-so-far">{model.soFar}</span>}
       </p>
       <p className="kpi-change">
-        {model.change ? <span className={`change-${model.change.tone}`}>{model.change.text}</span> : '\u00a0'}
+        {model.age ? (
+          <span className="kpi-age" data-testid="kpi-age">
+            {model.age}
+          </span>
+        ) : model.change ? (
+          <span className={`change-${model.change.tone}`}>{model.change.text}</span>
+        ) : (
+          '\u00a0'
+        )}
       </p>
-      <Sparkline points={model.points} lines={model.lines} label={model.sparklineLabel} />
+      <Sparkline
+        points={model.points}
+        lines={model.lines}
+        label={model.sparklineLabel}
+        {...(model.window ? { window: model.window } : {})}
+      />
       {model.slo && <SloBudget {...model.slo} />}
       <p className="kpi-reason" title={model.reason}>
-        {model.reason ?? model.note ?? '\u00a0'}
+        {model.reason ?? '\u00a0'}
       </p>
+      {model.notes.length > 0 && (
+        <ul className="kpi-notes" data-testid="kpi-note">
+          {model.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       {actions}
     </article>
   );

@@ -1,16 +1,15 @@
 import type { ReactElement } from 'react';
 import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { Point } from '../domain/series';
+import type { ReferenceLine as BoardLine } from '../domain/board/board-types';
+import type { Point, TimeWindow } from '../domain/series';
 
-export interface SparklineLine {
-  value: number;
-  kind: 'at-risk' | 'breached' | 'target';
-  label: string;
-}
+export type SparklineLine = BoardLine;
 
 interface SparklineProps {
-  points: Point[];
-  lines?: SparklineLine[];
+  points: readonly Point[];
+  lines?: readonly SparklineLine[];
+  /** The selected window: the x-axis spans it, so missing data at either end shows as a gap. */
+  window?: TimeWindow;
   /** Accessible summary of what the line shows, e.g. "Orders per minute over the last 6 h". */
   label: string;
   /**
@@ -22,7 +21,7 @@ interface SparklineProps {
 }
 
 /** The shape of the range at a glance, with threshold lines; no axes, no animation, no tooltips. */
-export function Sparkline({ points, lines = [], label, id }: SparklineProps): ReactElement {
+export function Sparkline({ points, lines = [], label, id, window }: SparklineProps): ReactElement {
   const values = points.map((p) => p.v);
   const all = [...values, ...lines.map((l) => l.value)];
   const min = all.length > 0 ? Math.min(...all) : 0;
@@ -37,8 +36,14 @@ export function Sparkline({ points, lines = [], label, id }: SparklineProps): Re
         minHeight={0}
         initialDimension={{ width: 200, height: 48 }}
       >
-        <LineChart data={points} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
-          <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} hide />
+        <LineChart data={[...points]} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={window ? [window.start, window.end] : ['dataMin', 'dataMax']}
+            allowDataOverflow
+            hide
+          />
           <YAxis type="number" domain={[min - pad, max + pad]} hide />
           {lines.map((line) => (
             <ReferenceLine

@@ -1,4 +1,5 @@
 import type { Kpi } from '../domain/kpi/schema';
+import type { VariableValues } from '../domain/kpi/variables';
 import {
   type AlarmMemory,
   type AnomalyBand,
@@ -9,7 +10,7 @@ import {
   type ValueFormat,
 } from '../domain/risk';
 import type { Point } from '../domain/series';
-import { evaluationPeriod, evaluationWindow, refs } from './kpi-requests';
+import { evaluationPeriod, evaluationWindow, kpiAlarmNames, refs } from './kpi-requests';
 import type { AlarmState, FetchReport, SeriesResult } from './metrics-source';
 
 export interface EvaluationContext {
@@ -17,6 +18,8 @@ export interface EvaluationContext {
   /** The "now" the requests were built for. */
   now: number;
   format: ValueFormat;
+  /** The view's variable values: alarm names may use them like dimensions. */
+  variables?: VariableValues;
   alarms?: readonly AlarmState[];
   alarmsError?: string;
   previous?: AlarmMemory;
@@ -77,9 +80,10 @@ export function evaluateFetchedKpi(kpi: Kpi, ctx: EvaluationContext): KpiEvaluat
   const valueError = ctx.report.results[refs.value(kpi.id)]?.error ?? result?.error;
   const band = toBand(ctx.report.results[refs.band(kpi.id)]);
   const slo = sloInputs(kpi, ctx);
-  const alarms = kpi.alarms?.length ? ctx.alarms?.filter((a) => kpi.alarms?.includes(a.name)) : undefined;
+  const names = kpiAlarmNames(kpi, ctx.variables ?? {});
+  const alarms = names.length ? ctx.alarms?.filter((a) => names.includes(a.name)) : undefined;
   return evaluateKpi({
-    kpi,
+    kpi: names.length ? { ...kpi, alarms: names } : kpi,
     series: points,
     period: evaluationPeriod(kpi),
     now: ctx.now,

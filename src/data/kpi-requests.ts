@@ -1,6 +1,11 @@
 import type { KpiQuery } from '../domain/kpi/query-schema';
 import type { Kpi } from '../domain/kpi/schema';
-import { substituteMetricStat, substituteQuery, type VariableValues } from '../domain/kpi/variables';
+import {
+  substituteMetricStat,
+  substituteQuery,
+  substituteText,
+  type VariableValues,
+} from '../domain/kpi/variables';
 import { defaultLookback, evaluationRangeSize, planSloFetch, type SloFetch } from '../domain/risk';
 import type { TimeWindow } from '../domain/series';
 import { alignWindow, choosePeriod } from '../domain/time/period';
@@ -131,14 +136,23 @@ export function buildDashboardRequests(kpis: readonly Kpi[], context: RequestCon
   return requests;
 }
 
+/** A KPI's alarm names for one choice of variables: `checkout-${env}-p99-high` names the staging alarm on staging. */
+export function kpiAlarmNames(kpi: Kpi, variables: VariableValues): string[] {
+  return (kpi.alarms ?? []).map((name) => substituteText(name, variables));
+}
+
 /** Alarm names per region, so DescribeAlarms is asked once per region. */
-export function alarmNamesByRegion(kpis: readonly Kpi[], dashboardRegion: string): Map<string, string[]> {
+export function alarmNamesByRegion(
+  kpis: readonly Kpi[],
+  dashboardRegion: string,
+  variables: VariableValues = {},
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const kpi of kpis) {
     if (!kpi.alarms?.length) continue;
     const region = kpiRegion(kpi, dashboardRegion);
     const names = out.get(region) ?? [];
-    for (const name of kpi.alarms) if (!names.includes(name)) names.push(name);
+    for (const name of kpiAlarmNames(kpi, variables)) if (!names.includes(name)) names.push(name);
     out.set(region, names);
   }
   return out;

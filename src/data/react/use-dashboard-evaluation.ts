@@ -1,6 +1,6 @@
 import { keepPreviousData, type NetworkMode, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { formatValue } from '../../domain/format/format-value';
+import { kpiFormat } from '../../domain/format/kpi-format';
 import type { Kpi, Outcome } from '../../domain/kpi/schema';
 import type { VariableValues } from '../../domain/kpi/variables';
 import {
@@ -98,7 +98,6 @@ export function useDashboardEvaluation(
   options: EvaluationOptions = {},
 ): DashboardEvaluation {
   const source = useMetricsSource();
-  const kpiIds = useMemo(() => view.kpis.map((k) => k.id), [view.kpis]);
   const interval = view.refreshSeconds * 1000;
   // A refresh whose last attempt hung until the timeout is tried again after the rest of the interval, not
   // a whole one after the timeout, so a hang that clears is over within one interval. Other failures keep
@@ -112,7 +111,7 @@ export function useDashboardEvaluation(
       : interval;
 
   const series = useQuery({
-    queryKey: queryKeys.series(view.dashboardId, view.range, { ...view.variables }, kpiIds),
+    queryKey: queryKeys.series(view),
     queryFn: async ({ signal }): Promise<FetchedSeries> => {
       const parsed = parseRange(view.range);
       if (!parsed.ok) throw new Error(parsed.error);
@@ -134,10 +133,13 @@ export function useDashboardEvaluation(
     ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
 
-  const byRegion = useMemo(() => alarmNamesByRegion(view.kpis, view.region), [view.kpis, view.region]);
+  const byRegion = useMemo(
+    () => alarmNamesByRegion(view.kpis, view.region, view.variables),
+    [view.kpis, view.region, view.variables],
+  );
   const alarmNames = useMemo(() => [...byRegion.values()].flat(), [byRegion]);
   const alarms = useQuery({
-    queryKey: queryKeys.alarms(view.region, alarmNames),
+    queryKey: queryKeys.alarms(byRegion),
     queryFn: async ({ signal }): Promise<AlarmState[]> => {
       const lists = await withTimeout(signal, options.timeoutMs, (s) =>
         Promise.all(
@@ -166,7 +168,8 @@ export function useDashboardEvaluation(
       const evaluation = evaluateFetchedKpi(kpi, {
         report: fetched.report,
         now: fetched.now,
-        format: (value) => formatValue(value, kpi.unit, kpi.currency ? { currency: kpi.currency } : {}),
+        variables: view.variables,
+        format: kpiFormat(kpi),
         ...(alarms.data ? { alarms: alarms.data } : {}),
         ...(alarms.error ? { alarmsError: alarms.error.message } : {}),
         ...(previous ? { previous } : {}),
@@ -175,7 +178,7 @@ export function useDashboardEvaluation(
       out[kpi.id] = evaluation;
     }
     return out;
-  }, [series.data, alarms.data, alarms.error, view.kpis]);
+  }, [series.data, alarms.data, alarms.error, view.kpis, view.variables]);
 
   const outcomes = useMemo(
     () => view.outcomes.map((outcome) => rollUpOutcome(outcome, evaluations)),

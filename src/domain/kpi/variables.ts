@@ -75,6 +75,7 @@ const VARIABLE_FIELD_PATTERNS: ReadonlyArray<ReadonlyArray<string>> = [
   ['query', 'insights', 'sql'],
   ['slo', 'good', 'dimensions', '*'],
   ['slo', 'total', 'dimensions', '*'],
+  ['alarms', '*'],
 ];
 
 /** Where in a KPI (as written in YAML) `${name}` is replaced: a reference anywhere else stays literal. */

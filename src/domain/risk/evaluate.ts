@@ -33,13 +33,17 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
         },
       ],
       evaluatedAt: 0,
+      period: safePeriod(input.period),
       memory: { ...input.previous },
     };
   }
   const format = input.format ?? plainFormat;
   const period = safePeriod(input.period);
-  const points = cleanSeries(input.series);
+  const all = cleanSeries(input.series);
+  // The period still filling is never judged nor shown as the value: its sum or count is only part of one.
+  const points = all.filter((p) => p.t + period * 1000 <= now);
   const last = points[points.length - 1];
+  const filling = all.length > points.length ? all[all.length - 1] : undefined;
   const ctx = { title, direction: kpi.direction, format, period, now };
   const result: KpiEvaluation = {
     title,
@@ -47,7 +51,9 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
     status: 'ok',
     reasons: [],
     evaluatedAt: now,
+    period,
     latest: last ? { value: last.v, at: last.t } : undefined,
+    ...(filling ? { inProgress: { value: filling.v, at: filling.t } } : {}),
     memory: { ...input.previous },
   };
   const reasons: RiskReason[] = [];
@@ -66,7 +72,15 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
     });
   } else if (!missingDataIsExpected(input)) {
     result.staleness = assessStaleness(last, period, now, kpi.staleAfter);
-    if (!last) {
+    if (!last && filling) {
+      seriesMissing = true;
+      reasons.push(
+        notEvaluated(
+          `${title}: only the period in progress has data so far; waiting for it to complete`,
+          now,
+        ),
+      );
+    } else if (!last) {
       seriesMissing = true;
       reasons.push({
         rule: 'no-data',

@@ -64,8 +64,12 @@ export interface KpiEvaluation {
   /** Most severe first; empty exactly when the status is ok. */
   reasons: RiskReason[];
   evaluatedAt: number;
-  /** The newest finite datapoint, shown even when stale. */
+  /** Seconds between the datapoints the rules judged. */
+  period: number;
+  /** The newest datapoint of a complete period, shown even when stale: the headline value. */
   latest?: { value: number; at: number };
+  /** The datapoint of the period still in progress, when there is one: only part of a period. */
+  inProgress?: { value: number; at: number };
   staleness?: StalenessFacts;
   threshold?: ThresholdFacts;
   slo?: SloFacts;

@@ -23,7 +23,7 @@ function evaluation(
             evaluatedAt: NOW,
           } as RiskReason,
         ];
-  return { title, informational, status, reasons, evaluatedAt: NOW, memory: {} };
+  return { title, informational, status, reasons, evaluatedAt: NOW, period: 60, memory: {} };
 }
 
 const payments = evaluation(
@@ -87,9 +87,7 @@ describe('rollUpOutcome', () => {
     expect(mixed).toMatchObject({ status: 'ok', informationalOnly: false });
     const onlyInfo = rollUpOutcome({ title: 'Traffic', kpis: ['visitors'] }, { visitors });
     expect(onlyInfo).toMatchObject({ status: 'error', informationalOnly: true, responsible: ['visitors'] });
-    expect(onlyInfo.reasons[0]?.message).toBe(
-      'Visitors could not be evaluated: Could not load Visitors: AccessDenied',
-    );
+    expect(onlyInfo.reasons[0]?.message).toBe('Could not load Visitors: AccessDenied');
   });
 
   test('a KPI without an evaluation is unknown, never ok', () => {

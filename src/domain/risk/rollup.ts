@@ -75,12 +75,15 @@ export function rollUpOutcome(
     const kpiTitle = evaluation?.title ?? id;
     const reason = evaluation?.reasons[0];
     const detail = reason ? withoutTitle(reason.message, kpiTitle) : `no evaluation for KPI '${id}'`;
+    // An error already reads as a sentence naming the KPI ("Could not load Orders: AccessDenied",
+    // "Orders cannot be loaded: checkout.yaml line 40 …"): said once, not wrapped in "could not be evaluated".
+    const namesKpi = memberStatus === 'error' && reason !== undefined && reason.message.includes(kpiTitle);
     reasons.push({
       kpiId: id,
       kpiTitle,
       status: memberStatus,
-      message: `${kpiTitle} ${STATUS_WORDS[memberStatus]}: ${detail}`,
-      reason,
+      message: namesKpi ? reason.message : `${kpiTitle} ${STATUS_WORDS[memberStatus]}: ${detail}`,
+      ...(reason ? { reason } : {}),
     });
   });
   if (members.length === 0) {

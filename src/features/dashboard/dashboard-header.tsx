@@ -1,4 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
+import type { ShownVariable } from '../../domain/board/board-types';
 import type { Variable } from '../../domain/kpi/schema';
 
 export const QUICK_RANGES: ReadonlyArray<{ value: string; label: string }> = [
@@ -13,7 +14,7 @@ export const QUICK_RANGES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'now-30d', label: 'Last 30 days' },
 ];
 
-export type RefreshState = 'loading' | 'refreshing' | 'idle' | 'failing';
+export type RefreshState = 'loading' | 'refreshing' | 'idle' | 'partial' | 'failing';
 
 interface DashboardHeaderProps {
   title: string;
@@ -21,6 +22,8 @@ interface DashboardHeaderProps {
   range: string;
   variables: Record<string, Variable>;
   values: Record<string, string>;
+  /** Variables at other than their defaults, said in words next to the title. */
+  shown?: readonly ShownVariable[];
   lastUpdated?: string;
   refresh: { state: RefreshState; message?: string };
   onRangeChange: (range: string) => void;
@@ -37,6 +40,7 @@ const REFRESH_WORDS: Record<RefreshState, string> = {
   loading: 'Loading…',
   refreshing: 'Refreshing…',
   idle: 'Up to date',
+  partial: 'Partly failing',
   failing: 'Refresh failing',
 };
 
@@ -47,7 +51,14 @@ export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
     : [...QUICK_RANGES, { value: props.range, label: props.range }];
   return (
     <div className="dashboard-header">
-      <h1 className="page-title">{props.title}</h1>
+      <h1 className="page-title">
+        {props.title}
+        {props.shown && props.shown.length > 0 && (
+          <span className="page-title-variables" data-testid="shown-variables">
+            {props.shown.map((v) => ` · ${v.label}: ${v.value}`).join('')}
+          </span>
+        )}
+      </h1>
       <div className="dashboard-meta">
         <label className="control">
           <span>Time range</span>
@@ -110,6 +121,9 @@ export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
           <span className="refresh-dot" aria-hidden="true" />
           {REFRESH_WORDS[props.refresh.state]}
         </span>
+        {props.refresh.state === 'partial' && props.refresh.message && (
+          <span className="refresh-problems">{props.refresh.message}</span>
+        )}
       </div>
       {props.actions && <div className="dashboard-actions">{props.actions}</div>}
       {props.description && <p className="dashboard-description">{props.description}</p>}

@@ -2,20 +2,25 @@ import { Link } from '@tanstack/react-router';
 import { type ReactElement, type ReactNode, useMemo } from 'react';
 import { ErrorTile } from '../../components/error-tile';
 import { KpiTile } from '../../components/kpi-tile';
+import { StaleBadge } from '../../components/stale-badge';
 import { StatusBadge } from '../../components/status-badge';
+import { type Board, useBoard } from '../../data/react/use-board';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
-import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluation';
+import { useNow } from '../../data/react/use-now';
+import type { KpiTileView, OutcomeView } from '../../domain/board/board-types';
+import { entryId } from '../../domain/board/build-board';
+import { formatTimeInWindow } from '../../domain/format/format-time';
 import { type ConfigError, formatConfigError } from '../../domain/kpi/config-error';
-import type { KpiEntry, LoadedDashboard } from '../../domain/kpi/parse-result';
+import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables } from '../../domain/kpi/variables';
-import { type OutcomeEvaluation, worstStatus } from '../../domain/risk';
+import { worstStatus } from '../../domain/risk';
 import type { TimeWindow } from '../../domain/series';
-import { describeRange, parseRange, resolveRange } from '../../domain/time/range';
-import { arrangeEntries } from './arrange-entries';
+import { resolveRange } from '../../domain/time/range';
+import { toViewRange } from '../../domain/time/view-range';
+import { arrangeTiles } from './arrange-tiles';
 import { DashboardHeader, type RefreshState } from './dashboard-header';
 import { useDocumentStatus } from './document-status';
-import { buildTileModel } from './tile-model';
 import './tile-link.css';
 
 export interface DashboardViewState {
@@ -114,15 +119,19 @@ const timeFormat = new Intl.DateTimeFormat(undefined, {
   timeZoneName: 'short',
 });
 
-function refreshState(query: ReturnType<typeof useDashboardEvaluation>['series']): {
-  state: RefreshState;
-  message?: string;
-} {
-  if (query.isError || (query.failureCount > 0 && query.isFetching)) {
+/** How often a desk page re-reads the clock for ages and staleness. */
+const AGE_TICK_MS = 15_000;
+
+function refreshState(data: Board): { state: RefreshState; message?: string } {
+  const query = data.series;
+  if (query.isError || (query.failureCount > 0 && query.isFetching) || data.freshness.state === 'stale') {
     const error = query.error ?? query.failureReason;
     return { state: 'failing', ...(error ? { message: error.message } : {}) };
   }
   if (query.isPending) return { state: 'loading' };
+  if (data.board.health.problems.length > 0) {
+    return { state: 'partial', message: data.board.health.problems.join('. ') };
+  }
   if (query.isFetching) return { state: 'refreshing' };
   return { state: 'idle' };
 }
@@ -130,59 +139,47 @@ function refreshState(query: ReturnType<typeof useDashboardEvaluation>['series']
 /** A loaded dashboard: from the site's catalog, or an ad-hoc one that arrived in a link. */
 export function DashboardView(props: DashboardViewProps): ReactElement {
   const { dashboard } = props;
-  const range = props.range ?? dashboard.timeRange;
-  const parsedRange = parseRange(range);
-  const rangeWords = parsedRange.ok ? describeRange(parsedRange.range) : range;
-  const resolved = resolveVariables(dashboard, props.variables);
-  const validKpis = useMemo(
-    () => dashboard.kpis.flatMap((entry): Kpi[] => (entry.ok ? [entry.kpi] : [])),
-    [dashboard.kpis],
+  const range = useMemo(
+    () => toViewRange(props.range, dashboard.timeRange),
+    [props.range, dashboard.timeRange],
   );
-  const data = useDashboardEvaluation({
-    dashboardId: dashboard.id,
-    region: dashboard.region,
-    refreshSeconds: dashboard.refresh,
+  const now = useNow(AGE_TICK_MS);
+  const resolved = resolveVariables(dashboard, props.variables);
+  const data = useBoard({
+    dashboard,
     range,
-    variables: resolved.values,
-    kpis: validKpis,
-    outcomes: dashboard.outcomes,
+    variables: props.variables,
+    now,
+    formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: now }, props.tz ?? 'local'),
   });
-  const outcomesAtRisk = data.outcomes.filter(
+  const { board } = data;
+  const outcomesAtRisk = board.outcomes.filter(
     (o) => o.status === 'at-risk' || o.status === 'breached',
   ).length;
-  const worst = data.series.data ? worstStatus(data.outcomes.map((o) => o.status)) : undefined;
+  const worst = data.series.data
+    ? worstStatus(board.outcomes.flatMap((o) => (o.status === 'pending' ? [] : [o.status])))
+    : undefined;
   useDocumentStatus(dashboard.title, outcomesAtRisk, worst);
 
   const ignored = [...props.ignoredParams, ...resolved.dropped.map((d) => `${d.name}: ${d.reason}`)];
-  const lastUpdated = data.series.dataUpdatedAt ? timeFormat.format(data.series.dataUpdatedAt) : undefined;
-  const refresh = refreshState(data.series);
-  const grouped = new Set(dashboard.outcomes.flatMap((o) => o.kpis));
-  const ungrouped = dashboard.kpis.filter((entry) => !grouped.has(entryId(entry)));
-
-  const renderEntry = (entry: KpiEntry): ReactElement => {
-    if (!entry.ok) {
-      const title = entry.title ?? entry.id ?? `KPI #${entry.index + 1}`;
-      return (
-        <ErrorTile
-          key={`invalid-${entry.index}`}
-          title={title}
-          messages={entry.errors.map(formatConfigError)}
-        />
-      );
-    }
-    const model = buildTileModel({
-      kpi: entry.kpi,
-      ...(data.series.data?.report.results[entry.kpi.id]
-        ? { result: data.series.data.report.results[entry.kpi.id] }
-        : {}),
-      ...(data.evaluations[entry.kpi.id] ? { evaluation: data.evaluations[entry.kpi.id] } : {}),
-      rangeWords,
-    });
-    return <KpiTile key={entry.kpi.id} model={model} actions={props.kpiLink?.(entry.kpi)} />;
-  };
+  const lastUpdated = data.lastSuccessAt ? timeFormat.format(data.lastSuccessAt) : undefined;
+  const refresh = refreshState(data);
+  const tileById = new Map(board.tiles.map((tile) => [tile.id, tile]));
   const entryById = new Map(dashboard.kpis.map((entry) => [entryId(entry), entry]));
-  const arrange = (entries: KpiEntry[]): KpiEntry[] =>
-    arrangeEntries(entries, props.q, props.sort, (id) => data.evaluations[id]?.status);
+
+  const renderTile = (tile: KpiTileView): ReactElement => {
+    const entry = entryById.get(tile.id);
+    if (tile.errors || !entry?.ok) {
+      return <ErrorTile key={`invalid-${tile.id}`} title={tile.title} messages={tile.errors ?? []} />;
+    }
+    return <KpiTile key={tile.id} model={tile} actions={props.kpiLink?.(entry.kpi)} />;
+  };
+  const arrange = (ids: readonly string[]): KpiTileView[] =>
+    arrangeTiles(
+      ids.flatMap((id) => tileById.get(id) ?? []),
+      props.q,
+      props.sort,
+    );
   const view: DashboardViewState = {
     variables: props.variables,
     ...(props.range ? { range: props.range } : {}),
@@ -197,9 +194,10 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
       <DashboardHeader
         title={dashboard.title}
         {...(dashboard.description ? { description: dashboard.description } : {})}
-        range={range}
+        range={range.text}
         variables={dashboard.variables}
         values={resolved.values}
+        shown={board.variables}
         {...(lastUpdated ? { lastUpdated } : {})}
         refresh={refresh}
         onRangeChange={(next) => props.onViewChange({ ...view, range: next })}
@@ -211,9 +209,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
         onFilterChange={(q) => props.onViewChange({ ...view, q: q || undefined })}
         onSortChange={(sort) => props.onViewChange({ ...view, sort })}
         actions={props.headerActions?.({
-          ...(parsedRange.ok && data.series.data
-            ? { window: resolveRange(parsedRange.range, data.series.data.now) }
-            : {}),
+          ...(data.series.data ? { window: resolveRange(range.range, data.series.data.now) } : {}),
         })}
       />
       {ignored.length > 0 && (
@@ -239,43 +235,38 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
           Could not fetch metrics: {data.series.error.message}
         </p>
       )}
-      {dashboard.outcomes.map((outcome, i) => (
-        <OutcomeSection
-          key={outcome.id ?? outcome.title}
-          title={outcome.title}
-          {...(data.series.data && data.outcomes[i] ? { evaluation: data.outcomes[i] } : {})}
-        >
-          {arrange(outcome.kpis.flatMap((id) => entryById.get(id) ?? [])).map(renderEntry)}
+      {board.outcomes.map((outcome) => (
+        <OutcomeSection key={outcome.key} outcome={outcome}>
+          {arrange(outcome.kpis).map(renderTile)}
         </OutcomeSection>
       ))}
-      {ungrouped.length > 0 && (
+      {board.ungrouped.length > 0 && (
         <OutcomeSection title={dashboard.outcomes.length > 0 ? 'Other KPIs' : 'KPIs'}>
-          {arrange(ungrouped).map(renderEntry)}
+          {arrange(board.ungrouped).map(renderTile)}
         </OutcomeSection>
       )}
     </main>
   );
 }
 
-function entryId(entry: KpiEntry): string {
-  return entry.ok ? entry.kpi.id : (entry.id ?? `#${entry.index}`);
-}
-
-function OutcomeSection(props: {
-  title: string;
-  evaluation?: OutcomeEvaluation;
-  children: ReactNode;
-}): ReactElement {
-  const headingId = `outcome-${props.title.replace(/\W+/g, '-').toLowerCase()}`;
-  const reason = props.evaluation?.reasons[0]?.message;
+function OutcomeSection(props: { outcome?: OutcomeView; title?: string; children: ReactNode }): ReactElement {
+  const title = props.outcome?.title ?? props.title ?? '';
+  const headingId = `outcome-${title.replace(/\W+/g, '-').toLowerCase()}`;
+  const outcome = props.outcome;
+  const shown = outcome && outcome.status !== 'pending';
   return (
     <section className="outcome" aria-labelledby={headingId}>
       <div className="outcome-head">
         <h2 className="outcome-title" id={headingId}>
-          {props.title}
+          {title}
         </h2>
-        {props.evaluation && <StatusBadge status={props.evaluation.status} />}
-        {reason && <p className="outcome-reason">{reason}</p>}
+        {shown &&
+          (outcome.staleAge ? (
+            <StaleBadge age={outcome.staleAge} />
+          ) : (
+            <StatusBadge status={outcome.status} />
+          ))}
+        {shown && outcome.reason && <p className="outcome-reason">{outcome.reason}</p>}
       </div>
       <div className="tile-grid">{props.children}</div>
     </section>

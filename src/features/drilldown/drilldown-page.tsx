@@ -2,22 +2,22 @@ import { type ReactElement, type ReactNode, useMemo } from 'react';
 import { StatusStrip } from '../../components/chart/status-strip';
 import type { ChartReferenceLine } from '../../components/chart/time-series-chart';
 import { TimeSeriesChart } from '../../components/chart/time-series-chart';
+import { StaleBadge } from '../../components/stale-badge';
 import { StatusBadge } from '../../components/status-badge';
 import { TimePicker } from '../../components/time-picker';
 import { zoomTo } from '../../components/time-picker-model';
 import { buildDashboardRequests, kpiRegion } from '../../data/kpi-requests';
-import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluation';
+import { useBoard } from '../../data/react/use-board';
+import { useNow } from '../../data/react/use-now';
+import { completePoints } from '../../domain/board/kpi-tile-view';
+import { formatTimeInWindow } from '../../domain/format/format-time';
+import { kpiFormat } from '../../domain/format/kpi-format';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables, substituteQuery } from '../../domain/kpi/variables';
 import type { Point, TimeWindow } from '../../domain/series';
-import {
-  describeRange,
-  formatRange,
-  parseRange,
-  resolveRange,
-  type TimeRange,
-} from '../../domain/time/range';
+import { describeRange, formatRange, resolveRange, type TimeRange } from '../../domain/time/range';
+import { toViewRange } from '../../domain/time/view-range';
 import { cloudWatchConsoleUrl } from '../../url/cloudwatch-console';
 import type { DrilldownSearch } from '../../url/dashboard-search';
 import type { Comparison } from '../../url/view-params';
@@ -25,7 +25,7 @@ import { AboutSection } from './about-section';
 import { BreakdownSection } from './breakdown-section';
 import { ComponentsSection } from './components-section';
 import { DatapointsSection } from './datapoints-section';
-import { kpiAxisFormatter, kpiFormatter, plainNumber } from './format';
+import { plainNumber } from './format';
 import { COMPARISON_OFFSET_MS } from './model/drilldown-requests';
 import { rulePoints } from './model/rule-points';
 import { statusTimeline } from './model/status-timeline';
@@ -82,54 +82,29 @@ export function DrilldownPage(props: DrilldownPageProps): ReactElement {
   return <DrilldownView {...props} kpi={entry.kpi} />;
 }
 
-function referenceLines(kpi: Kpi, format: (v: number) => string): ChartReferenceLine[] {
-  const lines: ChartReferenceLine[] = [];
-  if (kpi.threshold?.atRisk !== undefined)
-    lines.push({
-      value: kpi.threshold.atRisk,
-      kind: 'at-risk',
-      label: `At risk ${kpi.direction === 'higher-is-better' ? 'below' : 'above'} ${format(kpi.threshold.atRisk)}`,
-    });
-  if (kpi.threshold?.breached !== undefined)
-    lines.push({
-      value: kpi.threshold.breached,
-      kind: 'breached',
-      label: `Breached ${kpi.direction === 'higher-is-better' ? 'below' : 'above'} ${format(kpi.threshold.breached)}`,
-    });
-  if (kpi.slo?.threshold !== undefined)
-    lines.push({
-      value: kpi.slo.threshold,
-      kind: 'target',
-      label: `SLO target ${format(kpi.slo.threshold)}`,
-    });
-  else if (kpi.slo && kpi.unit === 'percent')
-    lines.push({
-      value: kpi.slo.objective,
-      kind: 'target',
-      label: `SLO objective ${format(kpi.slo.objective)}`,
-    });
-  return lines;
-}
-
 function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
   const { dashboard, kpi, view } = props;
-  const rangeText = view.range ?? dashboard.timeRange;
-  const parsed = parseRange(rangeText);
-  const range: TimeRange = parsed.ok ? parsed.range : { kind: 'relative', seconds: 21_600 };
+  const viewRange = useMemo(
+    () => toViewRange(view.range, dashboard.timeRange),
+    [view.range, dashboard.timeRange],
+  );
+  const { range, text: rangeText } = viewRange;
   const tz = view.tz ?? 'local';
   const resolved = resolveVariables(dashboard, view.variables);
-  const kpis = useMemo(() => [kpi], [kpi]);
-  const format = useMemo(() => kpiFormatter(kpi), [kpi]);
-  const axisFormat = useMemo(() => kpiAxisFormatter(kpi), [kpi]);
-  const evaluation = useDashboardEvaluation({
-    dashboardId: `${dashboard.id}/${kpi.id}`,
-    region: dashboard.region,
-    refreshSeconds: dashboard.refresh,
-    range: rangeText,
-    variables: resolved.values,
-    kpis,
-    outcomes: [],
+  const format = useMemo(() => kpiFormat(kpi), [kpi]);
+  const axisFormat = useMemo(() => kpiFormat(kpi, { compact: true }), [kpi]);
+  const clock = useNow(15_000);
+  // The dashboard's own board: the same query (and cache entry) as the desk, so opening a KPI from its
+  // dashboard fetches nothing again, and the verdict here is the verdict there.
+  const evaluation = useBoard({
+    dashboard,
+    range: viewRange,
+    variables: view.variables,
+    now: clock,
+    formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: clock }, tz),
   });
+  const tile = evaluation.board.tiles.find((t) => t.id === kpi.id);
+  const lines = tile?.lines ?? [];
   const detail = useDrilldownData({
     dashboardId: dashboard.id,
     kpi,
@@ -142,7 +117,11 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
     ...(view.by ? { by: view.by } : {}),
   });
   const data = detail.data;
-  const points = data?.value?.series[0]?.points ?? [];
+  // The period still filling is only part of one: it is never drawn as if it were a value.
+  const points = useMemo(
+    () => (data?.value ? completePoints(data.value.series[0]?.points ?? [], data.period, data.now) : []),
+    [data],
+  );
   const window = data?.window ?? resolveRange(range, Date.now());
   const now = data?.now ?? Date.now();
   const change = (next: Partial<DrilldownView>): void => {
@@ -210,6 +189,14 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           now: evalNow,
         });
   const error = detail.error ?? (data?.value?.error ? new Error(data.value.error.message) : null);
+  const notes = [
+    ...new Set([
+      ...(tile?.notes ?? []),
+      ...(data?.value?.messages ?? []).map(
+        (m) => `CloudWatch ${m.code}: ${m.text}${m.remedy ? ` — ${m.remedy}` : ''}`,
+      ),
+    ]),
+  ];
 
   return (
     <main className="page drilldown" aria-busy={detail.isPending}>
@@ -220,13 +207,37 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       <header className="dd-header">
         <div className="dd-title">
           <h1 className="page-title">{kpi.title}</h1>
-          <StatusBadge status={kpiEvaluation?.status ?? 'pending'} />
+          {tile?.staleAge ? (
+            <StaleBadge age={tile.staleAge} />
+          ) : (
+            <StatusBadge status={tile?.status ?? 'pending'} />
+          )}
         </div>
         {props.actions && (
           <div className="dd-actions">{props.actions(data ? { window: data.window } : {})}</div>
         )}
       </header>
       {kpi.description && <p className="dd-lede">{kpi.description}</p>}
+      {tile && (
+        <p className="dd-headline" data-testid="dd-headline">
+          <span className={`dd-value${tile.dimmed ? ' is-dimmed' : ''}`} data-testid="kpi-value">
+            {tile.valueText}
+          </span>
+          {tile.age ? (
+            <span className="dd-age" data-testid="kpi-age">
+              {tile.age}
+            </span>
+          ) : tile.change ? (
+            <span className={`change-${tile.change.tone}`}>{tile.change.text}</span>
+          ) : null}
+          {tile.soFar && <span className="dd-so-far">{tile.soFar}</span>}
+          {evaluation.board.variables.length > 0 && (
+            <span className="dd-variables" data-testid="shown-variables">
+              {evaluation.board.variables.map((v) => `${v.label}: ${v.value}`).join(' · ')}
+            </span>
+          )}
+        </p>
+      )}
       <div className="dd-controls">
         <TimePicker
           range={range}
@@ -280,6 +291,13 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           Could not fetch {kpi.title}: {error.message}
         </p>
       )}
+      {notes.length > 0 && (
+        <ul className="notice notice-warning dd-notes" aria-label="Notes from CloudWatch">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <section className="dd-section dd-chart" aria-labelledby="dd-chart-title">
         <h2 id="dd-chart-title">
           {kpi.title} · {describeRange(range)}
@@ -291,7 +309,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           points={points}
           {...(compare ? { compare } : {})}
           {...(data?.band ? { band: data.band } : {})}
-          lines={referenceLines(kpi, format)}
+          lines={lines}
           markers={markers}
           formatValue={axisFormat}
           tz={tz}
@@ -305,7 +323,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           </div>
         )}
         <ChartLegend
-          lines={referenceLines(kpi, format)}
+          lines={lines}
           kpi={kpi}
           compare={compare?.label}
           band={data?.band !== undefined}

@@ -1,17 +1,14 @@
 import { type ReactElement, useEffect, useMemo } from 'react';
-import { useDashboardEvaluation } from '../../data/react/use-dashboard-evaluation';
+import { useBoard } from '../../data/react/use-board';
+import { useNow } from '../../data/react/use-now';
+import { formatTimeInWindow } from '../../domain/format/format-time';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
-import type { Kpi } from '../../domain/kpi/schema';
-import { resolveVariables } from '../../domain/kpi/variables';
-import { describeRange, parseRange } from '../../domain/time/range';
+import { toViewRange } from '../../domain/time/view-range';
 import type { WallSearch } from '../../url/wall-search';
 import { WallBoardView } from './components/wall-board-view';
 import { WallHeader } from './components/wall-header';
 import { useBreachMemory } from './hooks/use-breach-memory';
-import { useNow } from './hooks/use-now';
-import { useSince } from './hooks/use-since';
-import { assessFreshness } from './model/freshness';
-import { buildWallOutcomes } from './model/wall-outcomes';
+import { sortWallOutcomes } from './model/wall-outcomes';
 import { buildWallTiles } from './model/wall-tiles';
 
 /** How often the board re-reads the clock for ages and staleness (the clock itself ticks every second). */
@@ -40,20 +37,19 @@ interface LiveBoardProps extends BoardSlot {
  */
 export function LiveBoard(props: LiveBoardProps): ReactElement | null {
   const { dashboard, search } = props;
-  const range = search.range ?? dashboard.timeRange;
-  const parsedRange = parseRange(range);
-  const variables = resolveVariables(dashboard, search.variables).values;
-  const kpis = useMemo(() => dashboard.kpis.flatMap((e): Kpi[] => (e.ok ? [e.kpi] : [])), [dashboard.kpis]);
+  const range = useMemo(
+    () => toViewRange(search.range, dashboard.timeRange),
+    [search.range, dashboard.timeRange],
+  );
   const refreshMs = dashboard.refresh * 1000;
-  const data = useDashboardEvaluation(
+  const now = useNow(props.active ? AGE_TICK_MS : null);
+  const data = useBoard(
     {
-      dashboardId: dashboard.id,
-      region: dashboard.region,
-      refreshSeconds: dashboard.refresh,
+      dashboard,
       range,
-      variables,
-      kpis,
-      outcomes: dashboard.outcomes,
+      variables: search.variables,
+      now,
+      formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: now }, search.tz),
     },
     // A refresh that hangs is abandoned after half an interval (10–30 s) and retried, so a hang that clears
     // is over, back-off included, within one interval of 20 s or more; 'always' keeps trying even when the
@@ -64,35 +60,9 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
     },
   );
   const breaches = useBreachMemory(data.evaluations);
-  const fetchingSince = useSince(data.series.isFetching);
-  const now = useNow(props.active ? AGE_TICK_MS : null);
+  const { board, freshness, series } = data;
 
-  const { series, alarms } = data;
-  const failed =
-    series.isError || series.failureCount > 0
-      ? series
-      : alarms.isError || alarms.failureCount > 0
-        ? alarms
-        : undefined;
-  const failure = failed ? (failed.failureReason ?? failed.error) : null;
-  const failingSince = useSince(failure !== null);
-  const freshness = assessFreshness({
-    now: Math.max(now, series.dataUpdatedAt),
-    refreshMs,
-    ...(series.dataUpdatedAt > 0 ? { lastSuccessAt: series.dataUpdatedAt } : {}),
-    ...(failure
-      ? {
-          failure: {
-            message: failure.message,
-            ...(failingSince === undefined ? {} : { since: failingSince }),
-          },
-        }
-      : {}),
-    ...(fetchingSince === undefined ? {} : { fetchingSince }),
-    ...(failure && typeof navigator !== 'undefined' && navigator.onLine === false ? { offline: true } : {}),
-  });
-
-  const atRisk = data.outcomes.filter((o) => o.status === 'at-risk' || o.status === 'breached').length;
+  const atRisk = board.outcomes.filter((o) => o.status === 'at-risk' || o.status === 'breached').length;
   useEffect(() => {
     if (props.active)
       document.title = `${atRisk > 0 && series.data ? `(${atRisk}) ` : ''}${dashboard.title} — Bellwether wall`;
@@ -100,22 +70,12 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
 
   if (!props.active) return null;
   const tiles = buildWallTiles({
-    dashboard,
-    ...(series.data ? { results: series.data.report.results } : {}),
-    evaluations: data.evaluations,
-    freshness,
+    tiles: board.tiles,
     breaches,
     now,
-    rangeWords: parsedRange.ok ? describeRange(parsedRange.range) : range,
     ...(search.sort ? { sort: search.sort } : {}),
     ...(search.q ? { filter: search.q } : {}),
   });
-  const outcomes = buildWallOutcomes(
-    dashboard.outcomes,
-    series.data ? data.outcomes : undefined,
-    freshness,
-    search.sort,
-  );
   return (
     <>
       <WallHeader
@@ -123,10 +83,12 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
         {...(props.position ? { position: props.position } : {})}
         tz={search.tz}
         freshness={freshness}
-        {...(series.dataUpdatedAt > 0 ? { lastSuccessAt: series.dataUpdatedAt } : {})}
+        variables={board.variables}
+        problems={board.health.problems}
+        {...(data.lastSuccessAt > 0 ? { lastSuccessAt: data.lastSuccessAt } : {})}
       />
       <WallBoardView
-        outcomes={outcomes}
+        outcomes={sortWallOutcomes(board.outcomes, search.sort)}
         tiles={tiles}
         page={props.page}
         {...(search.tilesPerPage === undefined ? {} : { maxPerPage: search.tilesPerPage })}

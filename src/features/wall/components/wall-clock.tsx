@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
+import { useNow } from '../../../data/react/use-now';
 import { clockFace } from '../../../domain/format/format-time';
 import type { TimeZoneChoice } from '../../../url/view-params';
-import { useNow } from '../hooks/use-now';
 
 /** The time, the day and the zone named, so nobody has to guess which clock the wall keeps. */
 export function WallClock({ tz }: { tz: TimeZoneChoice }): ReactElement {

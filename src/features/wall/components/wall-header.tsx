@@ -1,8 +1,9 @@
 import type { ReactElement, ReactNode } from 'react';
+import { StaleIcon } from '../../../components/stale-badge';
+import type { ShownVariable } from '../../../domain/board/board-types';
+import { describeAge, type Freshness } from '../../../domain/board/freshness';
 import { formatInstantIn } from '../../../domain/format/format-time';
 import type { TimeZoneChoice } from '../../../url/view-params';
-import { describeAge, type Freshness } from '../model/freshness';
-import { StaleIcon } from './stale-badge';
 import { WallClock } from './wall-clock';
 
 interface WallHeaderProps {
@@ -12,6 +13,10 @@ interface WallHeaderProps {
   tz: TimeZoneChoice;
   freshness?: Freshness;
   lastSuccessAt?: number;
+  /** Variables shown at other than their defaults: said next to the title, so a staging wall says so. */
+  variables?: readonly ShownVariable[];
+  /** Part of the data failing (a KPI, the alarms), in words. */
+  problems?: readonly string[];
 }
 
 const STATE_WORDS = {
@@ -25,8 +30,10 @@ function FreshnessBlock(props: {
   freshness: Freshness;
   lastSuccessAt?: number;
   tz: TimeZoneChoice;
+  problems: readonly string[];
 }): ReactElement {
   const { freshness } = props;
+  const partly = freshness.state === 'live' && props.problems.length > 0;
   const updated =
     props.lastSuccessAt === undefined
       ? 'No successful update yet'
@@ -66,14 +73,23 @@ function FreshnessBlock(props: {
     );
   }
   return (
-    <div className="wall-freshness" role="status" data-state={freshness.state} data-testid="wall-freshness">
+    <div
+      className="wall-freshness"
+      role="status"
+      data-state={partly ? 'degraded' : freshness.state}
+      data-testid="wall-freshness"
+    >
       <p className="wall-freshness-state">
         <span className="wall-freshness-dot" aria-hidden="true" />
-        {STATE_WORDS[freshness.state]}
+        {partly ? 'Partly failing' : STATE_WORDS[freshness.state]}
         <span className="wall-freshness-updated"> · {updated}</span>
       </p>
       <p className="wall-freshness-detail">
-        {freshness.problem ? `${freshness.problem}. Retrying automatically.` : '\u00a0'}
+        {freshness.problem
+          ? `${freshness.problem}. Retrying automatically.`
+          : props.problems.length > 0
+            ? props.problems.join('. ')
+            : '\u00a0'}
       </p>
     </div>
   );
@@ -84,13 +100,21 @@ export function WallHeader(props: WallHeaderProps & { children?: ReactNode }): R
   return (
     <header className="wall-header" data-freshness={props.freshness?.state ?? 'none'}>
       <div className="wall-title-block">
-        <h1 className="wall-title">{props.title}</h1>
+        <h1 className="wall-title">
+          {props.title}
+          {props.variables && props.variables.length > 0 && (
+            <span className="wall-variables" data-testid="wall-variables">
+              {props.variables.map((v) => ` · ${v.label}: ${v.value}`).join('')}
+            </span>
+          )}
+        </h1>
         <p className="wall-position">{props.position ?? '\u00a0'}</p>
       </div>
       {props.freshness ? (
         <FreshnessBlock
           freshness={props.freshness}
           tz={props.tz}
+          problems={props.problems ?? []}
           {...(props.lastSuccessAt === undefined ? {} : { lastSuccessAt: props.lastSuccessAt })}
         />
       ) : (

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
+import { StaleBadge } from '../../../components/stale-badge';
 import { StatusBadge } from '../../../components/status-badge';
 import type { WallOutcomeModel } from '../model/wall-outcomes';
-import { StaleBadge } from './stale-badge';
 
 /** The business outcomes across the top: the first thing read from the door. */
 export function WallOutcomeBar({ outcomes }: { outcomes: WallOutcomeModel[] }): ReactElement | null {

@@ -1,9 +1,10 @@
 import { type CSSProperties, memo, type ReactElement } from 'react';
 import { Sparkline } from '../../../components/sparkline';
+import { StaleBadge } from '../../../components/stale-badge';
 import { StatusBadge } from '../../../components/status-badge';
 import { NO_VALUE } from '../../../domain/format/format-value';
+import type { Point } from '../../../domain/series';
 import type { WallTileModel } from '../model/wall-tiles';
-import { StaleBadge } from './stale-badge';
 
 function WallTileView({ model }: { model: WallTileModel }): ReactElement {
   const headingId = `wall-kpi-${model.key}`;
@@ -33,7 +34,7 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
         ) : (
           <>
             <p
-              className={model.valueText === NO_VALUE ? 'wall-tile-value is-empty' : 'wall-tile-value'}
+              className={`wall-tile-value${model.valueText === NO_VALUE ? ' is-empty' : ''}${model.dimmed ? ' is-dimmed' : ''}`}
               data-testid="kpi-value"
             >
               {model.valueText}
@@ -42,6 +43,10 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
               {model.staleAge ? (
                 <span className="wall-tile-was">
                   Last known: <StatusBadge status={model.status} />
+                </span>
+              ) : model.age ? (
+                <span className="wall-tile-age" data-testid="kpi-age">
+                  {model.age}
                 </span>
               ) : model.change ? (
                 <span className={`change-${model.change.tone}`}>{model.change.text}</span>
@@ -54,11 +59,17 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
               points={model.points}
               lines={model.lines}
               label={model.sparklineLabel}
+              {...(model.window ? { window: model.window } : {})}
             />
             <p className="wall-tile-reason">
               {model.justBreached && <strong className="wall-just-breached">Just breached · </strong>}
-              {model.reason ?? '\u00a0'}
+              {model.shortReason ?? '\u00a0'}
             </p>
+            {model.notes.length > 0 && (
+              <p className="wall-tile-note" data-testid="kpi-note">
+                {model.notes.join(' · ')}
+              </p>
+            )}
           </>
         )}
       </div>
@@ -66,7 +77,7 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
   );
 }
 
-function samePoints(a: WallTileModel['points'], b: WallTileModel['points']): boolean {
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   const [a0, b0, a1, b1] = [a[0], b[0], a.at(-1), b.at(-1)];
@@ -82,9 +93,14 @@ export function sameTile(a: WallTileModel, b: WallTileModel): boolean {
     a.staleAge === b.staleAge &&
     a.justBreached === b.justBreached &&
     a.valueText === b.valueText &&
+    a.dimmed === b.dimmed &&
+    a.age === b.age &&
+    a.notes.join('\n') === b.notes.join('\n') &&
+    a.window?.start === b.window?.start &&
+    a.window?.end === b.window?.end &&
     a.change?.text === b.change?.text &&
     a.change?.tone === b.change?.tone &&
-    a.reason === b.reason &&
+    a.shortReason === b.shortReason &&
     a.sparklineLabel === b.sparklineLabel &&
     a.lines.length === b.lines.length &&
     a.lines.every((line, i) => line.value === b.lines[i]?.value && line.kind === b.lines[i]?.kind) &&

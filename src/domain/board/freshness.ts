@@ -1,4 +1,4 @@
-import { describeSpan } from '../../../domain/time/duration';
+import { describeSpan } from '../time/duration';
 
 /**
  * How much a board's numbers can be trusted right now:

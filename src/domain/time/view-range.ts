@@ -1,0 +1,19 @@
+import { describeRange, formatRange, parseRange, type TimeRange } from './range';
+
+/** The range of one view, decoded once: the typed range, its canonical text (for keys and links) and its words. */
+export interface ViewRange {
+  range: TimeRange;
+  /** Canonical text, now-6h or <ISO start>/<ISO end>. */
+  text: string;
+  /** Words after "over", e.g. "last 6 h". */
+  words: string;
+}
+
+const FALLBACK: TimeRange = { kind: 'relative', seconds: 6 * 3600 };
+
+/** A view's range from the address (already checked by its codec) or the dashboard's default. */
+export function toViewRange(fromAddress: string | undefined, dashboardDefault: string): ViewRange {
+  const parsed = parseRange(fromAddress ?? dashboardDefault);
+  const range = parsed.ok ? parsed.range : FALLBACK;
+  return { range, text: formatRange(range), words: describeRange(range) };
+}
