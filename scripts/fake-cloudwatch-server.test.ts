@@ -117,7 +117,7 @@ describe('the simulated account over loopback HTTP, through the real SDK', () =>
     server.deny.add('DescribeAlarms');
     const client = createCloudWatchClient({ region: 'us-east-1', credentials, endpoint: server.url });
     const error = await client
-      .send(new DescribeAlarmsCommand({ AlarmNames: ['checkout-p99-high'] }))
+      .send(new DescribeAlarmsCommand({ AlarmNames: ['checkout-prod-p99-high'] }))
       .catch((e: unknown) => e);
     const mapped = toCloudWatchError(error, {
       operation: 'DescribeAlarms',

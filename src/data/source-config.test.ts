@@ -70,7 +70,7 @@ describe('faults from the simulated account become errors that say what to do', 
 
   test('DescribeAlarms errors name the operation too', async () => {
     fake.faults.expiredToken({ operations: ['DescribeAlarms'] });
-    await expect(source.describeAlarms('us-east-1', ['checkout-p99-high'])).rejects.toMatchObject({
+    await expect(source.describeAlarms('us-east-1', ['checkout-prod-p99-high'])).rejects.toMatchObject({
       code: 'ExpiredToken',
     });
   });

@@ -96,7 +96,7 @@ test('connects to a loopback CloudWatch with pasted credentials and shows the da
   const dashboard = new DashboardPageObject(page);
   await dashboard.waitForValues(['Orders per minute', 'Payment success rate', 'Checkout latency (p99)']);
   await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible();
-  await expect(dashboard.tile('Checkout latency (p99)')).toContainText('checkout-p99-high');
+  await expect(dashboard.tile('Checkout latency (p99)')).toContainText('checkout-prod-p99-high');
 
   // The calls crossed origins: preflighted, from the app's origin, signed with the pasted session token.
   const origin = new URL(page.url()).origin;

@@ -345,7 +345,7 @@ describe('errors that fail the whole fetch', () => {
 describe('describeAlarms', () => {
   test('asks for at most 100 names per call and returns the states it finds', async () => {
     const names = [
-      'checkout-p99-high',
+      'checkout-prod-p99-high',
       'legacy-invoice-exporter-heartbeat',
       ...Array.from({ length: 248 }, (_, i) => `missing-${i}`),
     ];
@@ -354,7 +354,7 @@ describe('describeAlarms', () => {
     expect(calls.map((c) => (c.body as { AlarmNames: string[] }).AlarmNames.length)).toEqual([100, 100, 50]);
     expect(calls[0]?.headers['x-amz-target']).toBe('GraniteServiceVersion20100801.DescribeAlarms');
     expect(states.map((s) => s.name).sort()).toEqual([
-      'checkout-p99-high',
+      'checkout-prod-p99-high',
       'legacy-invoice-exporter-heartbeat',
     ]);
     for (const state of states) {
@@ -366,7 +366,7 @@ describe('describeAlarms', () => {
 
   test('maps its errors like GetMetricData ones', async () => {
     fake.faults.expiredToken({ operations: ['DescribeAlarms'] });
-    const error = await source.describeAlarms(REGION, ['checkout-p99-high']).catch((e: unknown) => e);
+    const error = await source.describeAlarms(REGION, ['checkout-prod-p99-high']).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ExpiredToken', retryable: false });
   });
 });

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { parseDashboard } from '../../domain/kpi/parse-dashboard';
 import type { MetricStat } from '../../domain/kpi/query-schema';
 import { dashboardIndexSchema, dashboardSchema, type Kpi } from '../../domain/kpi/schema';
-import { substituteMetricStat, substituteQuery } from '../../domain/kpi/variables';
+import { substituteMetricStat, substituteQuery, substituteText } from '../../domain/kpi/variables';
 import { parseInsights } from './insights/parse';
 import { referencedIds } from './math/ast';
 import { parseMath } from './math/parse';
@@ -84,7 +84,11 @@ describe.each(files)('%s', (file) => {
           true,
         );
       }
-      for (const alarm of kpi.alarms ?? []) expect(scenario.alarms.map((a) => a.name)).toContain(alarm);
+      for (const env of envs) {
+        for (const alarm of kpi.alarms ?? []) {
+          expect(scenario.alarms.map((a) => a.name)).toContain(substituteText(alarm, { env }));
+        }
+      }
     },
   );
 });

@@ -25,12 +25,12 @@ const LB = 'app/shop-prod/50dc6c495c0c9188';
 
 /**
  * The alarms in the simulated account. Their state is computed from the scenario's data at request
- * time: checkout-p99-high is in ALARM during the payment incident, legacy-invoice-exporter-heartbeat
+ * time: checkout-prod-p99-high is in ALARM during the payment incident, legacy-invoice-exporter-heartbeat
  * is INSUFFICIENT_DATA while the exporter has stopped publishing, the rest are OK.
  */
 export const alarmDefinitions: AlarmDefinition[] = [
   {
-    name: 'checkout-p99-high',
+    name: 'checkout-prod-p99-high',
     description: 'Checkout p99 latency above 800 ms in 3 of the last 5 minutes (prod).',
     namespace: 'Shop/Checkout',
     metricName: 'CheckoutLatency',

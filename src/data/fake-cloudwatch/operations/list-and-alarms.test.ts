@@ -90,13 +90,13 @@ describe('DescribeAlarms', () => {
   test('returns metric alarms with states evaluated from the scenario', async () => {
     const out = await client.send(
       new DescribeAlarmsCommand({
-        AlarmNames: ['checkout-p99-high', 'legacy-invoice-exporter-heartbeat', 'alb-target-5xx-high'],
+        AlarmNames: ['checkout-prod-p99-high', 'legacy-invoice-exporter-heartbeat', 'alb-target-5xx-high'],
       }),
     );
     const byName = Object.fromEntries((out.MetricAlarms ?? []).map((a) => [a.AlarmName, a]));
-    expect(byName['checkout-p99-high']).toMatchObject({
+    expect(byName['checkout-prod-p99-high']).toMatchObject({
       StateValue: 'ALARM',
-      AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-p99-high',
+      AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-prod-p99-high',
       MetricName: 'CheckoutLatency',
       Namespace: 'Shop/Checkout',
       ExtendedStatistic: 'p99',
@@ -106,15 +106,15 @@ describe('DescribeAlarms', () => {
       DatapointsToAlarm: 3,
       TreatMissingData: 'missing',
     });
-    expect(byName['checkout-p99-high']?.StateUpdatedTimestamp?.getTime()).toBeLessThan(NOW - 10 * MINUTE);
+    expect(byName['checkout-prod-p99-high']?.StateUpdatedTimestamp?.getTime()).toBeLessThan(NOW - 10 * MINUTE);
     expect(byName['legacy-invoice-exporter-heartbeat']?.StateValue).toBe('INSUFFICIENT_DATA');
     expect(byName['alb-target-5xx-high']?.StateValue).toBe('OK');
     expect(out.CompositeAlarms).toEqual([]);
   });
 
   test.each([
-    [{ StateValue: 'ALARM' as const }, ['checkout-p99-high']],
-    [{ AlarmNamePrefix: 'checkout-' }, ['checkout-p99-high', 'checkout-staging-p99-high']],
+    [{ StateValue: 'ALARM' as const }, ['checkout-prod-p99-high']],
+    [{ AlarmNamePrefix: 'checkout-' }, ['checkout-prod-p99-high', 'checkout-staging-p99-high']],
     [{ AlarmNames: ['no-such-alarm'] }, []],
   ])('filters %j', async (input, names) => {
     const out = await client.send(new DescribeAlarmsCommand(input));

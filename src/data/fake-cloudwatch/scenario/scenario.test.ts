@@ -158,14 +158,14 @@ describe('the demo always opens on a mix of healthy and at-risk KPIs', () => {
   test('alarms: one in ALARM, one in INSUFFICIENT_DATA, the rest OK, with reasons that say why', () => {
     const s = createScenario(NOW);
     const states = Object.fromEntries(s.alarms.map((a) => [a.name, evaluateAlarm(a, s, NOW)]));
-    expect(states['checkout-p99-high']?.value).toBe('ALARM');
-    expect(states['checkout-p99-high']?.reason).toMatch(
+    expect(states['checkout-prod-p99-high']?.value).toBe('ALARM');
+    expect(states['checkout-prod-p99-high']?.reason).toMatch(
       /^Threshold Crossed: \d out of the last 5 datapoints \[.*\] were greater than the threshold \(800\.0\)/,
     );
-    expect(states['checkout-p99-high']?.updatedAt).toBeLessThan(NOW - 20 * MINUTE);
+    expect(states['checkout-prod-p99-high']?.updatedAt).toBeLessThan(NOW - 20 * MINUTE);
     expect(states['legacy-invoice-exporter-heartbeat']?.value).toBe('INSUFFICIENT_DATA');
     const others = s.alarms.filter(
-      (a) => !['checkout-p99-high', 'legacy-invoice-exporter-heartbeat'].includes(a.name),
+      (a) => !['checkout-prod-p99-high', 'legacy-invoice-exporter-heartbeat'].includes(a.name),
     );
     expect(others.map((a) => states[a.name]?.value)).toEqual(others.map(() => 'OK'));
   });
