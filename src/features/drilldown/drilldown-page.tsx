@@ -300,10 +300,10 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       )}
       <section className="dd-section dd-chart" aria-labelledby="dd-chart-title">
         <h2 id="dd-chart-title">
-          {kpi.title} · {describeRange(range)}
+          {kpi.title} · {viewRange.words}
         </h2>
         <TimeSeriesChart
-          label={`${kpi.title} over ${describeRange(range)}${compare ? `, with the ${compare.label.toLowerCase()} dashed` : ''}; ${markers.length} points broke a rule. The datapoint table below has every value.`}
+          label={`${kpi.title} over ${viewRange.words}${compare ? `, with the ${compare.label.toLowerCase()} dashed` : ''}; ${markers.length} points broke a rule. The datapoint table below has every value.`}
           window={window}
           valueLabel={kpi.title}
           points={points}
