@@ -12,7 +12,7 @@ import { alignWindow, choosePeriod } from '../domain/time/period';
 import type { SeriesRequest } from './metrics-source';
 
 /** Evaluation runs at the KPI's own period, or at CloudWatch's standard one-minute resolution. */
-export const DEFAULT_EVALUATION_PERIOD = 60;
+const DEFAULT_EVALUATION_PERIOD = 60;
 
 /** Suffixes of the refs a KPI may need besides its value over the view window. */
 export const refs = {
@@ -31,7 +31,7 @@ export function kpiRegion(kpi: Kpi, dashboardRegion: string): string {
 }
 
 /** The period fixed by the KPI itself, if any. */
-export function kpiPeriod(kpi: Kpi): number | undefined {
+function kpiPeriod(kpi: Kpi): number | undefined {
   const q = kpi.query;
   return q.kind === 'metric' ? q.metric.period : q.period;
 }
@@ -42,7 +42,7 @@ export function evaluationPeriod(kpi: Kpi): number {
 }
 
 /** How far back the risk rules look: M-of-N ranges, the forecast lookback, and enough for staleness. */
-export function evaluationSpan(kpi: Kpi): number {
+function evaluationSpan(kpi: Kpi): number {
   const period = evaluationPeriod(kpi);
   const mOfN = Math.max(
     kpi.threshold ? evaluationRangeSize(kpi.threshold.evaluationPeriods) : 0,
@@ -61,7 +61,7 @@ export interface RequestContext {
 }
 
 /** The view period: the KPI's own when it keeps the series readable, else one chosen for the range. */
-export function viewPeriod(kpi: Kpi, window: TimeWindow, now: number): number {
+function viewPeriod(kpi: Kpi, window: TimeWindow, now: number): number {
   const chosen = choosePeriod(window, now);
   const own = kpiPeriod(kpi);
   return own !== undefined && own >= chosen ? own : chosen;

@@ -114,20 +114,3 @@ function withDiagnosis(
     },
   };
 }
-
-/** Words for the header badge, so nobody mistakes the simulated account for production. */
-export function describeSource(config: SourceConfig): string {
-  switch (config.kind) {
-    case 'demo':
-      return 'Simulated account (demo data)';
-    case 'custom-endpoint':
-      return `CloudWatch at ${config.endpoint}`;
-    case 'aws':
-      return 'AWS account';
-  }
-}
-
-/** What the app starts with when the site has no config.json: the simulated account. */
-export function defaultSourceConfig(): SourceConfig {
-  return { kind: 'demo' };
-}

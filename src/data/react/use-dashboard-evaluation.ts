@@ -45,7 +45,7 @@ export interface EvaluationOptions {
 }
 
 /** A refresh abandoned because CloudWatch had not answered in time: retryable, like a network fault. */
-export class RefreshTimeoutError extends CloudWatchError {
+class RefreshTimeoutError extends CloudWatchError {
   constructor(timeoutMs: number, cause: unknown) {
     super({
       code: 'Network',

@@ -8,9 +8,9 @@ import { mannKendall, median, theilSen } from './trend-stats';
 /** Fewer points than this are never a trend. */
 export const FORECAST_MIN_POINTS = 10;
 /** Pairwise slopes grow with n²; evenly thinning to this many points keeps the fit fast and unchanged in spirit. */
-export const FORECAST_MAX_POINTS = 360;
+const FORECAST_MAX_POINTS = 360;
 /** A trend must be significant at this level (two-sided Mann–Kendall) before it may flag. */
-export const FORECAST_ALPHA = 0.05;
+const FORECAST_ALPHA = 0.05;
 
 export type Confidence = 'high' | 'medium' | 'low';
 

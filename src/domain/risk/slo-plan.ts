@@ -17,7 +17,7 @@ const PERIODS: ReadonlyArray<{ period: number; retention: number }> = [
   { period: 86_400, retention: 455 * DAY },
 ];
 /** Enough points to measure a window well, few enough that a 30-day window never means 43,200 minutes. */
-export const MAX_POINTS_PER_WINDOW = 1440;
+const MAX_POINTS_PER_WINDOW = 1440;
 
 /**
  * The period an SLO window is measured at: the finest CloudWatch still keeps for the whole window that

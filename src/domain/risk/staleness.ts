@@ -3,7 +3,7 @@ import { describeSpan } from '../time/duration';
 import type { StaleReason } from './reasons';
 
 /** CloudWatch usually publishes a datapoint within a few minutes of its period; less than this is not stale. */
-export const MIN_INGESTION_GRACE_SECONDS = 180;
+const MIN_INGESTION_GRACE_SECONDS = 180;
 
 export interface StalenessFacts {
   stale: boolean;

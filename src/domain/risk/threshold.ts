@@ -55,7 +55,7 @@ export function breachesLimit(value: number, limit: number, direction: Direction
 }
 
 /** Classifies the evaluation range of a series against one limit, oldest first, in CloudWatch's X/0/- terms. */
-export function classifyPeriods(
+function classifyPeriods(
   points: readonly Point[],
   limit: number,
   direction: Direction,

@@ -75,7 +75,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Standard normal CDF via the Abramowitz–Stegun 7.1.26 erf approximation (error below 1.5e-7). */
-export function normalCdf(z: number): number {
+function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
   const poly =

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import type { ShownVariable } from '../../domain/board/board-types';
 import type { Variable } from '../../domain/kpi/schema';
 
-export const QUICK_RANGES: ReadonlyArray<{ value: string; label: string }> = [
+const QUICK_RANGES: ReadonlyArray<{ value: string; label: string }> = [
   { value: 'now-15m', label: 'Last 15 minutes' },
   { value: 'now-1h', label: 'Last 1 hour' },
   { value: 'now-3h', label: 'Last 3 hours' },

@@ -11,12 +11,12 @@ const FAVICON_COLOURS: Record<RiskStatus, string> = {
 };
 
 /** "(2) Checkout — Bellwether": the number of outcomes at risk or breached, so a background tab tells the truth. */
-export function documentTitle(title: string, outcomesAtRisk: number): string {
+function documentTitle(title: string, outcomesAtRisk: number): string {
   return `${outcomesAtRisk > 0 ? `(${outcomesAtRisk}) ` : ''}${title} — Bellwether`;
 }
 
 /** A favicon in the colour and shape of the worst status (a dot for ok, a triangle for risk, an octagon for breach). */
-export function faviconHref(status: RiskStatus): string {
+function faviconHref(status: RiskStatus): string {
   const colour = FAVICON_COLOURS[status];
   const shape =
     status === 'breached'

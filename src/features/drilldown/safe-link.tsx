@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 
 /** True only for absolute http(s) URLs; `javascript:`, `data:` and every other scheme are not links here. */
-export function isWebUrl(text: string): boolean {
+function isWebUrl(text: string): boolean {
   if (!/^https?:\/\//i.test(text.trim())) return false;
   try {
     const url = new URL(text.trim());

@@ -1,19 +1,11 @@
 import type { Kpi } from '../../../domain/kpi/schema';
-import { breachesLimit, planSloFetch } from '../../../domain/risk';
+import { breachesLimit } from '../../../domain/risk';
 import type { Point } from '../../../domain/series';
 
 export interface BurnDownPoint {
   t: number;
   /** Share of the window's error budget left at t: 1 untouched, 0 spent, negative overspent. */
   remaining: number;
-}
-
-/** Which fetched SLO series covers the whole SLO window (the planner fetches it at a coarse period). */
-export function sloWindowFetchKey(kpi: Kpi, now: number): { key: string; period: number } | undefined {
-  if (!kpi.slo) return undefined;
-  const window = kpi.slo.window;
-  const fetch = planSloFetch(kpi.slo, now).find((f) => f.serves.includes(window));
-  return fetch ? { key: fetch.key, period: fetch.period } : undefined;
 }
 
 /**

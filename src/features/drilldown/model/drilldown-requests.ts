@@ -8,9 +8,9 @@ import type { Comparison } from '../../../url/view-params';
 import { breakdownSearch, breakdownUnsupported, discoveryMetric, queryForValue } from './breakdown-query';
 
 /** A week of 1-minute points or a month of 5-minute ones: fine enough to zoom into, downsampled to draw. */
-export const DRILLDOWN_MAX_POINTS = 10_080;
+const DRILLDOWN_MAX_POINTS = 10_080;
 /** Small multiples stay readable, and a math breakdown costs one query set per value. */
-export const MAX_BREAKDOWN_VALUES = 12;
+const MAX_BREAKDOWN_VALUES = 12;
 
 export const COMPARISON_OFFSET_MS: Record<Comparison, number> = { '1d': 86_400_000, '1w': 604_800_000 };
 
@@ -33,7 +33,7 @@ export interface DrilldownContext {
 }
 
 /** The period of the drill-down chart: the KPI's own when it is coarser, else the finest that fits. */
-export function drilldownPeriod(kpi: Kpi, window: TimeWindow, now: number): number {
+function drilldownPeriod(kpi: Kpi, window: TimeWindow, now: number): number {
   const chosen = choosePeriod(window, now, { maxPoints: DRILLDOWN_MAX_POINTS });
   const q = kpi.query;
   const own = q.kind === 'metric' ? q.metric.period : q.period;

@@ -85,7 +85,7 @@ function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
 }
 
 /** Same tile on screen: models are rebuilt on every tick of the wall's clock, tiles redraw only when they change. */
-export function sameTile(a: WallTileModel, b: WallTileModel): boolean {
+function sameTile(a: WallTileModel, b: WallTileModel): boolean {
   return (
     a.key === b.key &&
     a.title === b.title &&
