@@ -22,6 +22,28 @@ export const queryKeys = {
   catalog: () => ['dashboards', 'catalog'] as const,
   series: (input: SeriesKeyInput) =>
     ['series', input.dashboardId, input.region, input.range, { ...input.variables }, input.kpis] as const,
+  /** The drill-down's own fetch: one KPI's definition, where, which view, the comparison and the breakdown. */
+  drilldown: (input: {
+    dashboardId: string;
+    region: string;
+    kpi: Kpi;
+    range: string;
+    variables: VariableValues;
+    compare?: string;
+    by?: string;
+  }) =>
+    [
+      'drilldown',
+      input.dashboardId,
+      input.region,
+      input.kpi,
+      input.range,
+      { ...input.variables },
+      input.compare ?? null,
+      input.by ?? null,
+    ] as const,
+  /** A dashboard that arrived in a link: keyed by the payload it was decoded from. */
+  sharedDashboard: (payload: string) => ['shared-dashboard', payload] as const,
   alarms: (byRegion: ReadonlyMap<string, readonly string[]>) =>
     ['alarms', [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b))] as const,
 };

@@ -1,6 +1,7 @@
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { toBand } from '../../data/kpi-evaluation';
 import type { FetchReport, SeriesRequest, SeriesResult } from '../../data/metrics-source';
+import { queryKeys } from '../../data/query-keys';
 import { useMetricsSource } from '../../data/react/metrics-source-context';
 import type { Kpi } from '../../domain/kpi/schema';
 import { substituteQuery, type VariableValues } from '../../domain/kpi/variables';
@@ -77,15 +78,15 @@ function breakdownFrom(
 export function useDrilldownData(input: DrilldownInput): UseQueryResult<DrilldownData> {
   const source = useMetricsSource();
   return useQuery({
-    queryKey: [
-      'drilldown',
-      input.dashboardId,
-      input.kpi,
-      input.rangeText,
-      { ...input.variables },
-      input.compare ?? null,
-      input.by ?? null,
-    ],
+    queryKey: queryKeys.drilldown({
+      dashboardId: input.dashboardId,
+      region: input.region,
+      kpi: input.kpi,
+      range: input.rangeText,
+      variables: input.variables,
+      ...(input.compare ? { compare: input.compare } : {}),
+      ...(input.by ? { by: input.by } : {}),
+    }),
     queryFn: async ({ signal }): Promise<DrilldownData> => {
       const now = Date.now();
       const ctx: DrilldownContext = {

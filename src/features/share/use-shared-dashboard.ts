@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../data/query-keys';
 import { parseDashboard } from '../../domain/kpi/parse-dashboard';
 import type { ParsedDashboard } from '../../domain/kpi/parse-result';
 import { decodeAdhocDashboard, payloadFromHash } from './adhoc-link';
@@ -13,7 +14,7 @@ export type SharedDashboard =
 export function useSharedDashboard(hash: string): SharedDashboard {
   const payload = payloadFromHash(hash);
   const query = useQuery({
-    queryKey: ['shared-dashboard', payload ?? ''],
+    queryKey: queryKeys.sharedDashboard(payload ?? ''),
     queryFn: async () => decodeAdhocDashboard(payload ?? ''),
     enabled: payload !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
