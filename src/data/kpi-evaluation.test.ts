@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${env} is the dashboard variable syntax under test
 /**
  * What one refresh turns into per KPI, against the simulated account through the real SDK: the requests a
  * KPI makes, the answer, and the risk engine's verdict on it.

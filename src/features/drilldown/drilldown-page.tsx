@@ -16,7 +16,7 @@ import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables, substituteQuery } from '../../domain/kpi/variables';
 import type { Point, TimeWindow } from '../../domain/series';
-import { describeRange, formatRange, resolveRange, type TimeRange } from '../../domain/time/range';
+import { formatRange, resolveRange, type TimeRange } from '../../domain/time/range';
 import { toViewRange } from '../../domain/time/view-range';
 import { cloudWatchConsoleUrl } from '../../url/cloudwatch-console';
 import type { DrilldownSearch } from '../../url/dashboard-search';

@@ -106,7 +106,9 @@ describe('DescribeAlarms', () => {
       DatapointsToAlarm: 3,
       TreatMissingData: 'missing',
     });
-    expect(byName['checkout-prod-p99-high']?.StateUpdatedTimestamp?.getTime()).toBeLessThan(NOW - 10 * MINUTE);
+    expect(byName['checkout-prod-p99-high']?.StateUpdatedTimestamp?.getTime()).toBeLessThan(
+      NOW - 10 * MINUTE,
+    );
     expect(byName['legacy-invoice-exporter-heartbeat']?.StateValue).toBe('INSUFFICIENT_DATA');
     expect(byName['alb-target-5xx-high']?.StateValue).toBe('OK');
     expect(out.CompositeAlarms).toEqual([]);
