@@ -14,7 +14,7 @@ import {
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
 import { formatTimeInWindow, type TimeZoneChoice, tickFormatter } from '../../domain/format/format-time';
 import type { Point, TimeWindow } from '../../domain/series';
-import { downsampleLttb } from '../../domain/time/downsample';
+import { type ChartMarker, type ChartRow, chartRows } from './chart-rows';
 import { niceScale } from './nice-scale';
 import { timeTicks } from './time-ticks';
 import { tooltipLines } from './tooltip-lines';
@@ -25,10 +25,6 @@ export interface ChartReferenceLine {
   value: number;
   kind: 'at-risk' | 'breached' | 'target';
   label: string;
-}
-
-export interface ChartMarker extends Point {
-  level: 'at-risk' | 'breached' | 'outside-band';
 }
 
 export interface TimeSeriesChartProps {
@@ -55,38 +51,6 @@ const Y_AXIS_WIDTH = 76;
 const MARGIN = { top: 12, right: 20, bottom: 4, left: 4 };
 const MAX_MARKERS = 1500;
 
-interface Row {
-  t: number;
-  v?: number;
-  c?: number;
-  band?: [number, number];
-}
-
-/** Value, comparison and band on one time axis, each downsampled with LTTB to about one point per pixel. */
-function buildRows(props: TimeSeriesChartProps, pixels: number): Row[] {
-  const rows = new Map<number, Row>();
-  const row = (t: number): Row => {
-    let r = rows.get(t);
-    if (!r) {
-      r = { t };
-      rows.set(t, r);
-    }
-    return r;
-  };
-  for (const p of downsampleLttb(props.points, pixels)) row(p.t).v = p.v;
-  for (const p of downsampleLttb(props.compare?.points ?? [], pixels)) row(p.t).c = p.v;
-  if (props.band) {
-    const upper = new Map(props.band.upper.map((p) => [p.t, p.v]));
-    const lower = props.band.lower.filter((p) => upper.has(p.t));
-    const step = Math.max(1, Math.ceil(lower.length / pixels));
-    lower.forEach((p, i) => {
-      const hi = upper.get(p.t);
-      if (i % step === 0 && hi !== undefined) row(p.t).band = [p.v, hi];
-    });
-  }
-  return [...rows.values()].sort((a, b) => a.t - b.t);
-}
-
 function yScale(props: TimeSeriesChartProps): { domain: [number, number]; ticks: number[] } {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -112,7 +76,15 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
   const height = props.height ?? 360;
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = Math.max(10, width - plotLeft - MARGIN.right);
-  const rows = useMemo(() => buildRows(props, Math.round(plotWidth)), [props, plotWidth]);
+  const markers = useMemo(() => {
+    const all = props.markers ?? [];
+    const stride = Math.ceil(all.length / MAX_MARKERS);
+    return stride > 1 ? all.filter((_, i) => i % stride === 0) : all;
+  }, [props.markers]);
+  const rows = useMemo(
+    () => chartRows({ ...props, markers }, Math.round(plotWidth)),
+    [props, plotWidth, markers],
+  );
   const scale = useMemo(() => yScale(props), [props]);
   const span = props.window.end - props.window.start;
   const ticks = useMemo(
@@ -120,11 +92,6 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
     [props.window, plotWidth],
   );
   const formatTick = useMemo(() => tickFormatter(span, props.tz), [props.tz, span]);
-  const markers = useMemo(() => {
-    const all = props.markers ?? [];
-    const stride = Math.ceil(all.length / MAX_MARKERS);
-    return stride > 1 ? all.filter((_, i) => i % stride === 0) : all;
-  }, [props.markers]);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
 
   const xOf = (event: PointerEvent<HTMLDivElement>): number => {
@@ -227,18 +194,21 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
           />
           {markers.length > 0 && (
             <Scatter
-              data={markers.map((m) => ({ t: m.t, m: m.v, level: m.level }))}
               dataKey="m"
               name="Broke a rule"
               isAnimationActive={false}
-              shape={(shape: { cx?: number; cy?: number; payload?: { level?: string } }) => (
-                <circle
-                  cx={shape.cx}
-                  cy={shape.cy}
-                  r={3.5}
-                  className={`ts-marker ts-marker-${shape.payload?.level ?? 'at-risk'}`}
-                />
-              )}
+              shape={(shape: { cx?: number; cy?: number; payload?: ChartRow }) =>
+                shape.payload?.m === undefined || !Number.isFinite(shape.cy) ? (
+                  <g />
+                ) : (
+                  <circle
+                    cx={shape.cx}
+                    cy={shape.cy}
+                    r={3.5}
+                    className={`ts-marker ts-marker-${shape.payload.level ?? 'at-risk'}`}
+                  />
+                )
+              }
             />
           )}
           <Tooltip

@@ -33,6 +33,24 @@ describe('tooltipLines', () => {
       [{ key: 'm', name: 'Broke a rule', text: '91.7 %' }],
     ],
     [
+      'a marker from another instant (recharts matches scatter points by index) is left out',
+      [
+        { dataKey: 'v', name: 'Payment success rate', value: 99.2, payload: row },
+        { dataKey: 't', name: 't', value: T - 2_700_000, payload: { t: T - 2_700_000, m: 95.2 } },
+        { dataKey: 'm', name: 'Broke a rule', value: 95.2, payload: { t: T - 2_700_000, m: 95.2 } },
+      ],
+      T,
+      T,
+      [{ key: 'v', name: 'Payment success rate', text: '99.2 %' }],
+    ],
+    [
+      'the time under the pointer is the axis label',
+      [{ dataKey: 'v', name: 'Orders', value: 12, payload: { t: T, v: 12 } }],
+      T,
+      T,
+      [{ key: 'v', name: 'Orders', text: '12 %' }],
+    ],
+    [
       'the time from the label when the rows carry none',
       [{ dataKey: 'v', name: 'Orders', value: 12 }],
       String(T),
