@@ -1,3 +1,4 @@
+import type { TimeFormatOptions } from '../format/format-time';
 import { describeRange, formatRange, parseRange, type TimeRange } from './range';
 
 /** The range of one view, decoded once: the typed range, its canonical text (for keys and links) and its words. */
@@ -5,15 +6,22 @@ export interface ViewRange {
   range: TimeRange;
   /** Canonical text, now-6h or <ISO start>/<ISO end>. */
   text: string;
-  /** Words after "over", e.g. "last 6 h". */
+  /** Words after "over": "the last 6 hours", or a frozen range to the minute, "1 Dec 2026, 18:00–21:30". */
   words: string;
 }
 
 const FALLBACK: TimeRange = { kind: 'relative', seconds: 6 * 3600 };
 
-/** A view's range from the address (already checked by its codec) or the dashboard's default. */
-export function toViewRange(fromAddress: string | undefined, dashboardDefault: string): ViewRange {
+/**
+ * A view's range from the address (already checked by its codec) or the dashboard's default; pass the view's
+ * zone (`{ timeZone: tz }`) so a frozen range is said in the zone the screen shows.
+ */
+export function toViewRange(
+  fromAddress: string | undefined,
+  dashboardDefault: string,
+  options: TimeFormatOptions = {},
+): ViewRange {
   const parsed = parseRange(fromAddress ?? dashboardDefault);
   const range = parsed.ok ? parsed.range : FALLBACK;
-  return { range, text: formatRange(range), words: describeRange(range) };
+  return { range, text: formatRange(range), words: describeRange(range, options) };
 }
