@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEMO_CREDENTIALS } from '../data/source-config';
 import { looksLikeSecret } from './secrets';
@@ -28,5 +29,29 @@ describe('looksLikeSecret', () => {
     'arn:aws:lambda:us-east-1:123456789012:function:payment-webhook',
   ])('%s is not', (text) => {
     expect(looksLikeSecret(text)).toBe(false);
+  });
+});
+
+describe('bounded work on a long address', () => {
+  test.each([
+    ['letters and equals signs', 'a='.repeat(100_000), false],
+    ['slashes and equals signs', '/='.repeat(100_000), false],
+    ['letters', 'a'.repeat(200_000), true],
+  ])('a value of 200,000 %s is checked in linear time', (_, text, secret) => {
+    const started = performance.now();
+    expect(looksLikeSecret(text)).toBe(secret);
+    // Quadratic backtracking took about 40 s here; linear takes milliseconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  test('the session-token shape matches what the backtracking pattern matched', () => {
+    const backtracking = /[A-Za-z0-9/+=]{8,}\/{4,}[A-Za-z0-9/+=]*/;
+    // Short texts of these characters can only take the session-token shape, none of the others.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a/=+-]{0,30}$/), (text) => {
+        expect(looksLikeSecret(text)).toBe(backtracking.test(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
