@@ -29,7 +29,7 @@ function evaluation(
 const payments = evaluation(
   'Payment success rate',
   'breached',
-  'Payment success rate: error budget burning 14.4× over the last 1 h (15× over 5 min) — a 30-day budget gone in about 2 days',
+  'Payment success rate: error budget burning 14.4× over the last hour (15× over the last 5 minutes) — a 30-day budget gone in about 2 days',
 );
 const orders = evaluation(
   'Orders per minute',
@@ -48,7 +48,7 @@ describe('rollUpOutcome', () => {
     expect(result.status).toBe('breached');
     expect(result.responsible).toEqual(['payments']);
     expect(result.reasons.map((r) => r.message)).toEqual([
-      'Payment success rate breached: error budget burning 14.4× over the last 1 h (15× over 5 min) — a 30-day budget gone in about 2 days',
+      'Payment success rate breached: error budget burning 14.4× over the last hour (15× over the last 5 minutes) — a 30-day budget gone in about 2 days',
       'Orders per minute at risk: At this trend, Orders per minute falls below 20 in about 1 h 40 min (confidence: high)',
     ]);
   });

@@ -109,7 +109,7 @@ describe('evaluateSlo (event-based)', () => {
         longWindow: 3600,
         shortWindow: 300,
         message:
-          'Payment success rate: error budget burning 20× over the last 1 h (20× over 5 min) — a 30-day budget gone in about 36 h',
+          'Payment success rate: error budget burning 20× over the last hour (20× over the last 5 minutes) — a 30-day budget gone in about 36 h',
       }),
     ]);
     expect(reasons[0]?.observed).toBeCloseTo(20, 6);

@@ -2,6 +2,7 @@ import { type BurnRateWindow, DEFAULT_BURN_RATE_WINDOWS, type Slo } from '../kpi
 import type { Direction } from '../kpi/schema';
 import type { Point } from '../series';
 import { describeSpan } from '../time/duration';
+import { describeRelative } from '../time/range';
 import { cleanSeries, completePeriodsEnd, pointsBetween } from './clean-series';
 import {
   describeRoughSpan,
@@ -131,7 +132,7 @@ export function evaluateSlo(
   } else if (attainment === undefined && reasons.length === 0) {
     const what = kind === 'events' ? 'no SLO events' : 'no datapoints';
     reasons.push(
-      noData(`${ctx.title}: ${what} in the last ${describeSpan(window)} to measure the SLO`, ctx.now),
+      noData(`${ctx.title}: ${what} in the ${describeRelative(window)} to measure the SLO`, ctx.now),
     );
   }
   if (remaining !== undefined && attainment !== undefined && remaining <= 0) {
@@ -154,7 +155,7 @@ export function evaluateSlo(
       ...base,
       rule: 'slo-burn',
       status: b.severity,
-      message: `${ctx.title}: error budget burning ${formatRate(b.longBurnRate)} over the last ${describeSpan(b.long)} (${formatRate(b.shortBurnRate)} over ${describeSpan(b.short)}) — a ${windowAdjective(window)} budget gone in about ${describeRoughSpan(lasts)}`,
+      message: `${ctx.title}: error budget burning ${formatRate(b.longBurnRate)} over the ${describeRelative(b.long)} (${formatRate(b.shortBurnRate)} over the ${describeRelative(b.short)}) — a ${windowAdjective(window)} budget gone in about ${describeRoughSpan(lasts)}`,
       observed: b.longBurnRate,
       threshold: b.rate,
       window: b.long,
