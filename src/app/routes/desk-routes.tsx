@@ -1,15 +1,10 @@
 import { createRoute, Link, Outlet, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { ReactElement } from 'react';
+import { type ReactElement, useMemo } from 'react';
 import { DashboardPage } from '../../features/dashboard/dashboard-page';
 import { spaceActivates } from '../../features/dashboard/space-activates';
 import { DashboardListPage } from '../../features/dashboard-list/dashboard-list-page';
 import { ViewActions } from '../../features/share/view-actions';
-import {
-  decodeDashboardSearch,
-  encodeDashboardSearch,
-  encodeDrilldownSearch,
-  onlyFilterChanged,
-} from '../../url/dashboard-search';
+import { decodeView, encodeView, onlyFilterChanged } from '../../url/view-state';
 import { rootRoute } from './root-route';
 
 function DeskLayout(): ReactElement {
@@ -50,12 +45,8 @@ function DashboardRoute(): ReactElement {
   const { dashboardId } = useParams({ from: '/desk/d/$dashboardId' });
   const search = useSearch({ from: '/desk/d/$dashboardId' });
   const navigate = useNavigate();
-  const view = decodeDashboardSearch(search);
-  const carried = encodeDrilldownSearch({
-    variables: view.variables,
-    ...(view.range ? { range: view.range } : {}),
-    ...(view.tz ? { tz: view.tz } : {}),
-  });
+  const view = useMemo(() => decodeView('dashboard', search), [search]);
+  const carried = encodeView('drilldown', view);
   return (
     <DashboardPage
       dashboardId={dashboardId}
@@ -69,7 +60,7 @@ function DashboardRoute(): ReactElement {
         navigate({
           to: '/d/$dashboardId',
           params: { dashboardId },
-          search: encodeDashboardSearch(next),
+          search: encodeView('dashboard', next),
           replace: onlyFilterChanged(view, next),
         })
       }
@@ -88,6 +79,7 @@ function DashboardRoute(): ReactElement {
       headerActions={(screen) => (
         <ViewActions
           kind="dashboard"
+          view={view}
           dashboardId={dashboardId}
           {...(screen.window ? { screenWindow: screen.window } : {})}
         />

@@ -1,5 +1,5 @@
 import { createRoute, Link, useLocation, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import type { ReactElement } from 'react';
+import { type ReactElement, useMemo } from 'react';
 import { formatConfigError } from '../../domain/kpi/config-error';
 import { DashboardView } from '../../features/dashboard/dashboard-page';
 import { spaceActivates } from '../../features/dashboard/space-activates';
@@ -8,14 +8,7 @@ import { DrilldownPage } from '../../features/drilldown/drilldown-page';
 import { AdhocBanner } from '../../features/share/adhoc-banner';
 import { type SharedDashboard, useSharedDashboard } from '../../features/share/use-shared-dashboard';
 import { ViewActions } from '../../features/share/view-actions';
-import {
-  type DashboardSearch,
-  decodeDashboardSearch,
-  decodeDrilldownSearch,
-  encodeDashboardSearch,
-  encodeDrilldownSearch,
-  onlyFilterChanged,
-} from '../../url/dashboard-search';
+import { decodeView, encodeView, onlyFilterChanged } from '../../url/view-state';
 import { deskRoute, flatSearch } from './desk-routes';
 
 /** `/d/<dashboard>/k/<kpi>`: one KPI explained, with the view (range, tz, variables, compare, by) in the query. */
@@ -42,20 +35,11 @@ export const sharedDrilldownRoute = createRoute({
   component: SharedDrilldownRoute,
 });
 
-/** The view a dashboard link carries over to a drill-down and back: range, time zone and variables. */
-function carried(view: Pick<DashboardSearch, 'range' | 'tz' | 'variables'>): Record<string, string> {
-  return encodeDashboardSearch({
-    variables: view.variables,
-    ...(view.range ? { range: view.range } : {}),
-    ...(view.tz ? { tz: view.tz } : {}),
-  });
-}
-
 function DrilldownRoute(): ReactElement {
   const { dashboardId, kpiId } = useParams({ from: '/desk/d/$dashboardId/k/$kpiId' });
   const search = useSearch({ from: '/desk/d/$dashboardId/k/$kpiId' });
   const navigate = useNavigate();
-  const view = decodeDrilldownSearch(search);
+  const view = useMemo(() => decodeView('drilldown', search), [search]);
   return (
     <DrilldownById
       dashboardId={dashboardId}
@@ -65,17 +49,18 @@ function DrilldownRoute(): ReactElement {
         navigate({
           to: '/d/$dashboardId/k/$kpiId',
           params: { dashboardId, kpiId },
-          search: encodeDrilldownSearch(next),
+          search: encodeView('drilldown', next),
         })
       }
       back={
-        <Link to="/d/$dashboardId" params={{ dashboardId }} search={carried(view)}>
+        <Link to="/d/$dashboardId" params={{ dashboardId }} search={encodeView('dashboard', view)}>
           ← Back to the dashboard
         </Link>
       }
       actions={(screen) => (
         <ViewActions
           kind="kpi"
+          view={view}
           dashboardId={dashboardId}
           {...(screen.window ? { screenWindow: screen.window } : {})}
         />
@@ -129,11 +114,11 @@ function SharedDashboardRoute(): ReactElement {
   const location = useLocation();
   const search = useSearch({ from: '/desk/shared' });
   const navigate = useNavigate();
+  const view = useMemo(() => decodeView('dashboard', search), [search]);
   const shared = useSharedDashboard(location.hash);
   if (shared.state !== 'ready') return <SharedProblem shared={shared} />;
   if (!shared.parsed.ok) return <SharedConfigErrors errors={shared.parsed.errors.map(formatConfigError)} />;
   const { dashboard, warnings } = shared.parsed;
-  const view = decodeDashboardSearch(search);
   const hash = `d=${shared.payload}`;
   return (
     <DashboardView
@@ -149,7 +134,7 @@ function SharedDashboardRoute(): ReactElement {
       onViewChange={(next) =>
         navigate({
           to: '/shared',
-          search: encodeDashboardSearch(next),
+          search: encodeView('dashboard', next),
           hash,
           replace: onlyFilterChanged(view, next),
         })
@@ -159,7 +144,7 @@ function SharedDashboardRoute(): ReactElement {
         <Link
           to="/shared/k/$kpiId"
           params={{ kpiId: kpi.id }}
-          search={carried(view)}
+          search={encodeView('drilldown', view)}
           hash={hash}
           className="tile-open"
           aria-label={`${kpi.title} details`}
@@ -171,6 +156,7 @@ function SharedDashboardRoute(): ReactElement {
       headerActions={(screen) => (
         <ViewActions
           kind="dashboard"
+          view={view}
           dashboardId={dashboard.id}
           yaml={shared.yaml}
           {...(screen.window ? { screenWindow: screen.window } : {})}
@@ -185,11 +171,11 @@ function SharedDrilldownRoute(): ReactElement {
   const search = useSearch({ from: '/desk/shared/k/$kpiId' });
   const location = useLocation();
   const navigate = useNavigate();
+  const view = useMemo(() => decodeView('drilldown', search), [search]);
   const shared = useSharedDashboard(location.hash);
   if (shared.state !== 'ready') return <SharedProblem shared={shared} />;
   if (!shared.parsed.ok) return <SharedConfigErrors errors={shared.parsed.errors.map(formatConfigError)} />;
   const { dashboard } = shared.parsed;
-  const view = decodeDrilldownSearch(search);
   const hash = `d=${shared.payload}`;
   return (
     <DrilldownPage
@@ -197,17 +183,18 @@ function SharedDrilldownRoute(): ReactElement {
       kpiId={kpiId}
       view={view}
       onViewChange={(next) =>
-        navigate({ to: '/shared/k/$kpiId', params: { kpiId }, search: encodeDrilldownSearch(next), hash })
+        navigate({ to: '/shared/k/$kpiId', params: { kpiId }, search: encodeView('drilldown', next), hash })
       }
       banner={<AdhocBanner region={dashboard.region} payloadChars={shared.payload.length} />}
       back={
-        <Link to="/shared" search={carried(view)} hash={hash}>
+        <Link to="/shared" search={encodeView('dashboard', view)} hash={hash}>
           ← Back to the dashboard
         </Link>
       }
       actions={(screen) => (
         <ViewActions
           kind="kpi"
+          view={view}
           dashboardId={dashboard.id}
           {...(screen.window ? { screenWindow: screen.window } : {})}
         />

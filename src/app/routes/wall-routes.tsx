@@ -1,7 +1,7 @@
 import { createRoute, useParams, useSearch } from '@tanstack/react-router';
 import { type ReactElement, useMemo } from 'react';
 import { WallPage } from '../../features/wall/wall-page';
-import { decodeWallSearch } from '../../url/wall-search';
+import { decodeView } from '../../url/view-state';
 import { flatSearch } from './desk-routes';
 import { rootRoute } from './root-route';
 
@@ -26,13 +26,13 @@ export const wallRoutes = [wallRoute, wallBoardRoute] as const;
 
 function WallPlaylistRoute(): ReactElement {
   const search = useSearch({ from: '/wall' });
-  const wall = useMemo(() => decodeWallSearch(search), [search]);
+  const wall = useMemo(() => decodeView('wall', search), [search]);
   return <WallPage search={wall} />;
 }
 
 function WallBoardRoute(): ReactElement {
   const { dashboardId } = useParams({ from: '/wall/$dashboardId' });
   const search = useSearch({ from: '/wall/$dashboardId' });
-  const wall = useMemo(() => decodeWallSearch(search, dashboardId), [search, dashboardId]);
+  const wall = useMemo(() => decodeView('wall', search, { pathBoard: dashboardId }), [search, dashboardId]);
   return <WallPage search={wall} />;
 }

@@ -13,15 +13,21 @@ export interface ViewRange {
 const FALLBACK: TimeRange = { kind: 'relative', seconds: 6 * 3600 };
 
 /**
- * A view's range from the address (already checked by its codec) or the dashboard's default; pass the view's
- * zone (`{ timeZone: tz }`) so a frozen range is said in the zone the screen shows.
+ * A view's range: the one its address holds (decoded and checked once, by the view codec) or else the
+ * dashboard file's `timeRange` text; pass the view's zone (`{ timeZone: tz }`) so a frozen range is said in
+ * the zone the screen shows.
  */
 export function toViewRange(
-  fromAddress: string | undefined,
+  fromAddress: TimeRange | undefined,
   dashboardDefault: string,
   options: TimeFormatOptions = {},
 ): ViewRange {
-  const parsed = parseRange(fromAddress ?? dashboardDefault);
-  const range = parsed.ok ? parsed.range : FALLBACK;
+  const range = fromAddress ?? fileRange(dashboardDefault);
   return { range, text: formatRange(range), words: describeRange(range, options) };
+}
+
+// The file's schema checks timeRange; the fallback only keeps a screen up if an unchecked one slips through.
+function fileRange(text: string): TimeRange {
+  const parsed = parseRange(text);
+  return parsed.ok ? parsed.range : FALLBACK;
 }

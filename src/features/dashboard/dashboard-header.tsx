@@ -1,32 +1,55 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { ShownVariable } from '../../domain/board/board-types';
 import type { Variable } from '../../domain/kpi/schema';
+import { describeRange, formatRange, rangesEqual, type TimeRange } from '../../domain/time/range';
 
-const QUICK_RANGES: ReadonlyArray<{ value: string; label: string }> = [
-  { value: 'now-15m', label: 'Last 15 minutes' },
-  { value: 'now-1h', label: 'Last 1 hour' },
-  { value: 'now-3h', label: 'Last 3 hours' },
-  { value: 'now-6h', label: 'Last 6 hours' },
-  { value: 'now-12h', label: 'Last 12 hours' },
-  { value: 'now-24h', label: 'Last 24 hours' },
-  { value: 'now-3d', label: 'Last 3 days' },
-  { value: 'now-7d', label: 'Last 7 days' },
-  { value: 'now-30d', label: 'Last 30 days' },
+interface RangeChoice {
+  /** The option's value: the range as people write it (now-24h), so tests and links can name it. */
+  value: string;
+  label: string;
+  range: TimeRange;
+}
+
+const last = (value: string, seconds: number, label: string): RangeChoice => ({
+  value,
+  label,
+  range: { kind: 'relative', seconds },
+});
+
+const QUICK_RANGES: readonly RangeChoice[] = [
+  last('now-15m', 900, 'Last 15 minutes'),
+  last('now-1h', 3600, 'Last 1 hour'),
+  last('now-3h', 10_800, 'Last 3 hours'),
+  last('now-6h', 21_600, 'Last 6 hours'),
+  last('now-12h', 43_200, 'Last 12 hours'),
+  last('now-24h', 86_400, 'Last 24 hours'),
+  last('now-3d', 259_200, 'Last 3 days'),
+  last('now-7d', 604_800, 'Last 7 days'),
+  last('now-30d', 2_592_000, 'Last 30 days'),
 ];
+
+/** The quick ranges, and the range in use when it is none of them, said in words. */
+function rangeChoices(range: TimeRange): { choices: readonly RangeChoice[]; current: RangeChoice } {
+  const quick = QUICK_RANGES.find((r) => rangesEqual(r.range, range));
+  if (quick) return { choices: QUICK_RANGES, current: quick };
+  const words = describeRange(range).replace(/^the /, '');
+  const custom = { value: formatRange(range), label: words.charAt(0).toUpperCase() + words.slice(1), range };
+  return { choices: [...QUICK_RANGES, custom], current: custom };
+}
 
 export type RefreshState = 'loading' | 'refreshing' | 'idle' | 'partial' | 'failing';
 
 interface DashboardHeaderProps {
   title: string;
   description?: string;
-  range: string;
+  range: TimeRange;
   variables: Record<string, Variable>;
   values: Record<string, string>;
   /** Variables at other than their defaults, said in words next to the title. */
   shown?: readonly ShownVariable[];
   lastUpdated?: string;
   refresh: { state: RefreshState; message?: string };
-  onRangeChange: (range: string) => void;
+  onRangeChange: (range: TimeRange) => void;
   onVariableChange: (name: string, value: string) => void;
   filter?: string;
   sort?: 'status' | 'title';
@@ -46,9 +69,7 @@ const REFRESH_WORDS: Record<RefreshState, string> = {
 
 /** Title, range, variables, last successful update and refresh state; fixed widths, so nothing shifts. */
 export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
-  const ranges = QUICK_RANGES.some((r) => r.value === props.range)
-    ? QUICK_RANGES
-    : [...QUICK_RANGES, { value: props.range, label: props.range }];
+  const { choices, current } = rangeChoices(props.range);
   return (
     <div className="dashboard-header">
       <h1 className="page-title">
@@ -62,8 +83,14 @@ export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
       <div className="dashboard-meta">
         <label className="control">
           <span>Time range</span>
-          <select value={props.range} onChange={(e) => props.onRangeChange(e.target.value)}>
-            {ranges.map((r) => (
+          <select
+            value={current.value}
+            onChange={(e) => {
+              const picked = choices.find((r) => r.value === e.target.value);
+              if (picked) props.onRangeChange(picked.range);
+            }}
+          >
+            {choices.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>

@@ -16,7 +16,7 @@ import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables } from '../../domain/kpi/variables';
 import { worstStatus } from '../../domain/risk';
 import type { TimeWindow } from '../../domain/series';
-import { resolveRange } from '../../domain/time/range';
+import { resolveRange, type TimeRange } from '../../domain/time/range';
 import { toViewRange } from '../../domain/time/view-range';
 import { arrangeTiles } from './arrange-tiles';
 import { DashboardHeader, type RefreshState } from './dashboard-header';
@@ -24,7 +24,8 @@ import { useDocumentStatus } from './document-status';
 import './tile-link.css';
 
 export interface DashboardViewState {
-  range?: string;
+  /** As the route decoded it from the address; absent means the dashboard's own timeRange. */
+  range?: TimeRange;
   tz?: 'local' | 'utc';
   variables: Record<string, string>;
   /** Text filter on KPI titles and ids. */
@@ -194,7 +195,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
       <DashboardHeader
         title={dashboard.title}
         {...(dashboard.description ? { description: dashboard.description } : {})}
-        range={range.text}
+        range={range.range}
         variables={dashboard.variables}
         values={resolved.values}
         shown={board.variables}

@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactElement, ReactNode } from 'react';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import type { TimeWindow } from '../../domain/series';
-import type { DrilldownSearch } from '../../url/dashboard-search';
+import type { DrilldownSearch } from '../../url/view-state';
 import { DrilldownPage, type DrilldownView } from './drilldown-page';
 
 interface DrilldownByIdProps {

@@ -16,11 +16,11 @@ import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables, substituteQuery } from '../../domain/kpi/variables';
 import type { Point, TimeWindow } from '../../domain/series';
-import { formatRange, resolveRange, type TimeRange } from '../../domain/time/range';
+import { resolveRange, type TimeRange } from '../../domain/time/range';
 import { toViewRange } from '../../domain/time/view-range';
 import { cloudWatchConsoleUrl } from '../../url/cloudwatch-console';
-import type { DrilldownSearch } from '../../url/dashboard-search';
 import type { Comparison } from '../../url/view-params';
+import type { DrilldownSearch } from '../../url/view-state';
 import { AboutSection } from './about-section';
 import { BreakdownSection } from './breakdown-section';
 import { ComponentsSection } from './components-section';
@@ -131,7 +131,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
     }
     props.onViewChange(merged);
   };
-  const setRange = (r: TimeRange): void => change({ range: formatRange(r) });
+  const setRange = (r: TimeRange): void => change({ range: r });
 
   const compare = useMemo(() => {
     if (!view.compare || !data?.compare) return undefined;

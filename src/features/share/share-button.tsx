@@ -1,8 +1,8 @@
 import { useLocation } from '@tanstack/react-router';
 import { type ReactElement, useId, useRef, useState } from 'react';
 import type { TimeWindow } from '../../domain/series';
-import { formatInstant, parseRange } from '../../domain/time/range';
-import { buildShareUrl } from './share-link';
+import { formatInstant } from '../../domain/time/range';
+import { buildShareUrl, type ScreenView } from './share-link';
 import './share.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -22,21 +22,25 @@ async function copyText(text: string): Promise<boolean> {
  * Share: the link to this exact view, copied with one click, always visible in a text field as well (the
  * fallback where copying is blocked). "Freeze time" pins a relative range to the window on screen.
  */
-export function ShareButton({ screenWindow }: { screenWindow?: TimeWindow }): ReactElement {
+export function ShareButton({
+  view,
+  screenWindow,
+}: {
+  view: ScreenView;
+  screenWindow?: TimeWindow;
+}): ReactElement {
   const location = useLocation();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [freeze, setFreeze] = useState(false);
   const [copy, setCopy] = useState<CopyState>('idle');
   const button = useRef<HTMLButtonElement>(null);
-  const search = location.search as Record<string, unknown>;
-  const current = typeof search.range === 'string' ? parseRange(search.range) : undefined;
-  const absolute = current?.ok === true && current.range.kind === 'absolute';
+  const absolute = view.state.range?.kind === 'absolute';
   const hash = location.hash.replace(/^#/, '');
   const url = buildShareUrl({
     origin: window.location.origin,
     path: location.pathname,
-    search,
+    view,
     ...(freeze && !absolute && screenWindow ? { freezeWindow: screenWindow } : {}),
     ...(hash ? { hash } : {}),
   });

@@ -1,24 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { DEMO_CREDENTIALS } from '../../data/source-config';
-import { buildShareUrl, viewParams } from './share-link';
+import { decodeView } from '../../url/view-state';
+import { buildShareUrl, type ScreenView, viewParams } from './share-link';
 
 const origin = 'https://bellwether.example.com';
 const window = { start: Date.UTC(2026, 10, 27, 6), end: Date.UTC(2026, 10, 27, 12) };
+
+/** The view as the route decodes it from the address, which is what the share button is given. */
+function onScreen(route: ScreenView['route'], search: Record<string, string>): ScreenView {
+  return route === 'dashboard'
+    ? { route, state: decodeView('dashboard', search) }
+    : { route, state: decodeView('drilldown', search) };
+}
 
 describe('share links', () => {
   test('carry the view and nothing else', () => {
     const url = buildShareUrl({
       origin,
       path: '/d/checkout/k/payment-success-rate',
-      search: {
+      view: onScreen('drilldown', {
         range: 'now-6h',
         'var-env': 'staging',
         compare: '1w',
         by: 'PaymentProvider',
         utm_source: 'chat',
         fault: '5xx',
-      },
+      }),
     });
     expect(url).toBe(
       'https://bellwether.example.com/d/checkout/k/payment-success-rate?range=now-6h&var-env=staging&compare=1w&by=PaymentProvider',
@@ -29,7 +37,7 @@ describe('share links', () => {
     const url = buildShareUrl({
       origin,
       path: '/d/checkout',
-      search: { range: 'now-6h' },
+      view: onScreen('dashboard', { range: 'now-6h' }),
       freezeWindow: window,
     });
     expect(url).toBe(
@@ -39,16 +47,16 @@ describe('share links', () => {
 
   test('an absolute range stays as it is when frozen', () => {
     const range = '2026-11-20T00:00:00Z/2026-11-21T00:00:00Z';
-    expect(buildShareUrl({ origin, path: '/d/checkout', search: { range }, freezeWindow: window })).toContain(
-      range,
-    );
+    const view = onScreen('dashboard', { range });
+    expect(buildShareUrl({ origin, path: '/d/checkout', view, freezeWindow: window })).toContain(range);
   });
 
   test('a path that is not a view, or a hash that is not a dashboard, is not carried', () => {
-    expect(buildShareUrl({ origin, path: '//evil.example.com/x', search: {}, hash: 'd=abc<script>' })).toBe(
+    const view = onScreen('dashboard', {});
+    expect(buildShareUrl({ origin, path: '//evil.example.com/x', view, hash: 'd=abc<script>' })).toBe(
       `${origin}/`,
     );
-    expect(buildShareUrl({ origin, path: '/shared', search: {}, hash: 'd=abc_-9' })).toBe(
+    expect(buildShareUrl({ origin, path: '/shared', view, hash: 'd=abc_-9' })).toBe(
       `${origin}/shared#d=abc_-9`,
     );
   });
@@ -81,7 +89,7 @@ describe('share links', () => {
           const url = buildShareUrl({
             origin,
             path: '/d/checkout',
-            search: { [key]: secret, range: 'now-1h' },
+            view: onScreen('dashboard', { [key]: secret, range: 'now-1h' }),
           });
           expect(url).not.toContain(secret);
           expect(url).not.toContain(encodeURIComponent(secret));
@@ -90,10 +98,20 @@ describe('share links', () => {
     );
   });
 
-  test('keeps the dashboard filter and order', () => {
-    expect(viewParams({ q: 'payment', sort: 'status', sortx: 'y' })).toEqual({
-      q: 'payment',
-      sort: 'status',
-    });
+  test.each<[string, Record<string, string>, Record<string, string>]>([
+    ['/d/checkout', { q: 'payment', sort: 'status', sortx: 'y' }, { q: 'payment', sort: 'status' }],
+    ['/shared', { range: 'now-24h', compare: '1d' }, { range: 'now-1d' }],
+    [
+      '/d/checkout/k/orders',
+      { range: 'now-1h', compare: '1d', q: 'pay', sort: 'title' },
+      { range: 'now-1h', compare: '1d' },
+    ],
+    [
+      '/shared/k/orders',
+      { by: 'AvailabilityZone', token: DEMO_CREDENTIALS.secretAccessKey },
+      { by: 'AvailabilityZone' },
+    ],
+  ])('a saved view at %s keeps what its route reads', (path, search, kept) => {
+    expect(viewParams(path, search)).toEqual(kept);
   });
 });

@@ -1,8 +1,7 @@
 import type { TimeWindow } from '../../domain/series';
-import { formatRange, parseRange } from '../../domain/time/range';
-import { decodeDrilldownSearch, encodeDrilldownSearch } from '../../url/dashboard-search';
+import type { TimeRange } from '../../domain/time/range';
 import { stringifyFlatSearch } from '../../url/search-params';
-import { looksLikeSecret } from '../../url/secrets';
+import { type DashboardState, type DrilldownState, decodeView, encodeView } from '../../url/view-state';
 
 /** Paths a view can live at; anything else is never written into a link or a saved view. */
 const VIEW_PATH =
@@ -13,40 +12,48 @@ export function isViewPath(path: string): boolean {
   return VIEW_PATH.test(path);
 }
 
+/** The view on screen, typed, as its route decoded it: links and saved views re-encode it. */
+export type ScreenView =
+  | { route: 'dashboard'; state: DashboardState }
+  | { route: 'drilldown'; state: DrilldownState };
+
+/** The parameters that define a view, written by its route's codec: canonical, defaults left out, nothing else. */
+export function screenViewParams(view: ScreenView): Record<string, string> {
+  return view.route === 'dashboard'
+    ? encodeView('dashboard', view.state)
+    : encodeView('drilldown', view.state);
+}
+
 /**
- * The parameters that define a view, re-read through the URL codecs: only known, valid parameters survive,
- * so nothing else in the address (a token, a key, tracking) ever travels in a link or a saved view.
+ * Stored parameters of a view path, re-read through the view codec of the route at that path: only known,
+ * valid parameters survive, so nothing else (a token, a key, tracking) is ever kept in a saved view.
  */
-export function viewParams(search: Record<string, unknown>): Record<string, string> {
+export function viewParams(path: string, search: Record<string, unknown>): Record<string, string> {
   const flat = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, String(v)]));
-  const { ignored: _ignored, ...view } = decodeDrilldownSearch(
-    Object.fromEntries(Object.entries(flat).filter(([k]) => k !== 'q' && k !== 'sort')),
-  );
-  const extra: Record<string, string> = {};
-  // q and sort belong to the dashboard; the drill-down codec does not read them, so carry them here.
-  if (flat.q && !looksLikeSecret(flat.q)) extra.q = flat.q.slice(0, 100);
-  if (flat.sort === 'status' || flat.sort === 'title') extra.sort = flat.sort;
-  return { ...encodeDrilldownSearch(view), ...extra };
+  return /\/k\/[^/]+$/.test(path)
+    ? encodeView('drilldown', decodeView('drilldown', flat))
+    : encodeView('dashboard', decodeView('dashboard', flat));
 }
 
 /** "Freeze time": a relative range becomes the absolute window on screen, so the link shows the same minutes later. */
-function freezeRange(params: Record<string, string>, window: TimeWindow): Record<string, string> {
-  const current = params.range ? parseRange(params.range) : undefined;
-  if (current?.ok && current.range.kind === 'absolute') return params;
-  return { ...params, range: formatRange({ kind: 'absolute', start: window.start, end: window.end }) };
+function freeze(view: ScreenView, window: TimeWindow): ScreenView {
+  if (view.state.range?.kind === 'absolute') return view;
+  const range: TimeRange = { kind: 'absolute', start: window.start, end: window.end };
+  return view.route === 'dashboard'
+    ? { route: 'dashboard', state: { ...view.state, range } }
+    : { route: 'drilldown', state: { ...view.state, range } };
 }
 
-/** The link to share: origin, view path, only the view's parameters, and the fragment when it carries a dashboard. */
+/** The link to share: origin, view path, the view's parameters only, and the fragment when it carries a dashboard. */
 export function buildShareUrl(input: {
   origin: string;
   path: string;
-  search: Record<string, unknown>;
+  view: ScreenView;
   freezeWindow?: TimeWindow;
   hash?: string;
 }): string {
-  const params = viewParams(input.search);
-  const final = input.freezeWindow ? freezeRange(params, input.freezeWindow) : params;
+  const view = input.freezeWindow ? freeze(input.view, input.freezeWindow) : input.view;
   const fragment = input.hash && /^d=[A-Za-z0-9_-]+$/.test(input.hash) ? `#${input.hash}` : '';
   const path = isViewPath(input.path) ? input.path : '/';
-  return `${input.origin}${path}${stringifyFlatSearch(final)}${fragment}`;
+  return `${input.origin}${path}${stringifyFlatSearch(screenViewParams(view))}${fragment}`;
 }

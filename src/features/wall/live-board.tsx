@@ -4,7 +4,7 @@ import { useNow } from '../../data/react/use-now';
 import { formatTimeInWindow } from '../../domain/format/format-time';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import { toViewRange } from '../../domain/time/view-range';
-import type { WallSearch } from '../../url/wall-search';
+import type { WallSearch } from '../../url/view-state';
 import { WallBoardView } from './components/wall-board-view';
 import { WallHeader } from './components/wall-header';
 import { useBreachMemory } from './hooks/use-breach-memory';

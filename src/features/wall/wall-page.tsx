@@ -7,7 +7,7 @@ import {
   useCatalog,
 } from '../../data/react/use-catalog';
 import type { ParsedDashboard } from '../../domain/kpi/parse-result';
-import type { WallSearch } from '../../url/wall-search';
+import type { WallSearch } from '../../url/view-state';
 import { BrokenBoard } from './broken-board';
 import { WallDiagnostics } from './components/wall-diagnostics';
 import { WallErrorBoundary } from './components/wall-error-boundary';

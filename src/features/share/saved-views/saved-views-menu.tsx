@@ -1,6 +1,7 @@
 import { useLocation, useRouter } from '@tanstack/react-router';
 import { type FormEvent, type ReactElement, useId, useState } from 'react';
 import { stringifyFlatSearch } from '../../../url/search-params';
+import { type ScreenView, screenViewParams } from '../share-link';
 import {
   deleteView,
   type KeyValueStore,
@@ -26,7 +27,7 @@ function newId(): string {
 }
 
 /** Name and save the view on screen; list, open, rename and delete saved views (kept in this browser only). */
-export function SavedViewsMenu(): ReactElement {
+export function SavedViewsMenu({ view: screenView }: { view: ScreenView }): ReactElement {
   const id = useId();
   const location = useLocation();
   const router = useRouter();
@@ -47,7 +48,7 @@ export function SavedViewsMenu(): ReactElement {
     const result = saveView(store, {
       name,
       path: location.pathname,
-      search: location.search as Record<string, unknown>,
+      search: screenViewParams(screenView),
       now: Date.now(),
       id: newId(),
     });

@@ -33,7 +33,9 @@ export function loadSavedViews(store: KeyValueStore): SavedView[] {
   return raw
     .flatMap((item) => {
       const parsed = savedViewSchema.safeParse(item);
-      return parsed.success ? [{ ...parsed.data, search: viewParams(parsed.data.search) }] : [];
+      return parsed.success
+        ? [{ ...parsed.data, search: viewParams(parsed.data.path, parsed.data.search) }]
+        : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -53,7 +55,7 @@ function nameProblem(name: string, views: readonly SavedView[], exceptId?: strin
   return undefined;
 }
 
-/** Saves the view under a name; its parameters pass through the URL codecs, so only view settings are stored. */
+/** Saves the view under a name; its parameters pass through its route's view codec, so only view settings are stored. */
 export function saveView(
   store: KeyValueStore,
   input: { name: string; path: string; search: Record<string, unknown>; now: number; id: string },
@@ -69,7 +71,7 @@ export function saveView(
     id: input.id,
     name: input.name.trim(),
     path: input.path,
-    search: viewParams(input.search),
+    search: viewParams(input.path, input.search),
     savedAt: input.now,
   };
   const next = [...views, view].sort((a, b) => a.name.localeCompare(b.name));
