@@ -78,7 +78,7 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
       dashboardId: dashboard.id,
       region: dashboard.region,
       refreshSeconds: dashboard.refresh,
-      range: range.text,
+      range,
       variables,
       kpis,
       outcomes: dashboard.outcomes,

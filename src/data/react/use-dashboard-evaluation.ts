@@ -9,7 +9,8 @@ import {
   type OutcomeEvaluation,
   rollUpOutcome,
 } from '../../domain/risk';
-import { parseRange, resolveRange } from '../../domain/time/range';
+import { resolveRange } from '../../domain/time/range';
+import type { ViewRange } from '../../domain/time/view-range';
 import { CloudWatchError } from '../cloudwatch/errors';
 import { evaluateFetchedKpi } from '../kpi-evaluation';
 import { alarmNamesByRegion, buildDashboardRequests } from '../kpi-requests';
@@ -21,7 +22,8 @@ export interface DashboardView {
   dashboardId: string;
   region: string;
   refreshSeconds: number;
-  range: string;
+  /** The view's range, decoded once by its route: the text keys the query, the range is fetched. */
+  range: ViewRange;
   variables: VariableValues;
   kpis: readonly Kpi[];
   outcomes: readonly Outcome[];
@@ -111,12 +113,10 @@ export function useDashboardEvaluation(
       : interval;
 
   const series = useQuery({
-    queryKey: queryKeys.series(view),
+    queryKey: queryKeys.series({ ...view, range: view.range.text }),
     queryFn: async ({ signal }): Promise<FetchedSeries> => {
-      const parsed = parseRange(view.range);
-      if (!parsed.ok) throw new Error(parsed.error);
       const now = Date.now();
-      const window = resolveRange(parsed.range, now);
+      const window = resolveRange(view.range.range, now);
       const requests = buildDashboardRequests(view.kpis, {
         region: view.region,
         variables: view.variables,

@@ -138,6 +138,17 @@ describe('the board model', () => {
     expect(stale.shortReason).toMatch(/^No data for 40 min/);
   });
 
+  test('data older than the rules look back still shows, with its age, from the view series', () => {
+    // The rules judge the last 30 minutes; the exporter stopped two hours ago.
+    const invoices = minutes(steady.slice(0, 10), 120 * MINUTE + 30_000);
+    const view = board({ series: { orders: minutes(steady), invoices } });
+    const old = tile(view, 'invoices');
+    expect(old.valueText).toBe('40/min');
+    expect(old.age).toBe('as of 16:01, 2 h ago');
+    expect(old.dimmed).toBe(true);
+    expect(old.status).toBe('no-data');
+  });
+
   test('gaps at both ends stay gaps: the axis is the selected window, not the data', () => {
     const middle = minutes(steady.slice(0, 20), 20 * MINUTE + 30_000);
     const orders = tile(board({ series: { orders: middle, invoices: minutes(steady) } }), 'orders');

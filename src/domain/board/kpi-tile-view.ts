@@ -101,9 +101,17 @@ export function kpiTileView(
   const compact = kpiFormat(kpi, { compact: true });
   const view = fetched?.view;
   const points = view ? completePoints(view.series[0]?.points ?? [], view.period, ctx.now) : [];
-  const latest = evaluation?.latest;
+  // The newest complete period the rules judged; when their window holds none (an exporter that stopped
+  // long ago), the newest complete period of the view series, so the tile says how old it is.
+  const viewLast = points.at(-1);
+  const latest =
+    evaluation?.latest !== undefined
+      ? { ...evaluation.latest, period: evaluation.period }
+      : evaluation && viewLast && view
+        ? { value: viewLast.v, at: viewLast.t, period: view.period }
+        : undefined;
   const staleness = latest
-    ? assessStaleness({ t: latest.at, v: latest.value }, evaluation.period, ctx.now, kpi.staleAfter)
+    ? assessStaleness({ t: latest.at, v: latest.value }, latest.period, ctx.now, kpi.staleAfter)
     : undefined;
   const boardStale = ctx.freshness.state === 'stale' && ctx.freshness.ageMs !== undefined;
   const failingFirst =
@@ -123,9 +131,9 @@ export function kpiTileView(
     ...(evaluation?.inProgress && !old
       ? { soFar: `so far ${format(evaluation.inProgress.value)} (period in progress)` }
       : {}),
-    ...(latest && old && evaluation
+    ...(latest && old
       ? {
-          age: `as of ${ctx.formatClock(latest.at + evaluation.period * 1000)}, ${describeAge(staleness?.ageSeconds === undefined ? 0 : staleness.ageSeconds * 1000)} ago`,
+          age: `as of ${ctx.formatClock(latest.at + latest.period * 1000)}, ${describeAge((staleness?.ageSeconds ?? 0) * 1000)} ago`,
         }
       : {}),
     ...(boardStale ? { staleAge: describeAge(ctx.freshness.ageMs ?? 0) } : {}),

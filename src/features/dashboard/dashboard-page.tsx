@@ -9,7 +9,7 @@ import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import { useNow } from '../../data/react/use-now';
 import type { KpiTileView, OutcomeView } from '../../domain/board/board-types';
 import { entryId } from '../../domain/board/build-board';
-import { formatTimeInWindow } from '../../domain/format/format-time';
+import { formatInstantIn, formatTimeInWindow } from '../../domain/format/format-time';
 import { type ConfigError, formatConfigError } from '../../domain/kpi/config-error';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
@@ -113,13 +113,6 @@ export interface DashboardViewProps extends DashboardPageProps {
   warnings: ConfigError[];
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZoneName: 'short',
-});
-
 /** How often a desk page re-reads the clock for ages and staleness. */
 const AGE_TICK_MS = 15_000;
 
@@ -141,8 +134,8 @@ function refreshState(data: Board): { state: RefreshState; message?: string } {
 export function DashboardView(props: DashboardViewProps): ReactElement {
   const { dashboard } = props;
   const range = useMemo(
-    () => toViewRange(props.range, dashboard.timeRange),
-    [props.range, dashboard.timeRange],
+    () => toViewRange(props.range, dashboard.timeRange, { timeZone: props.tz ?? 'local' }),
+    [props.range, dashboard.timeRange, props.tz],
   );
   const now = useNow(AGE_TICK_MS);
   const resolved = resolveVariables(dashboard, props.variables);
@@ -163,7 +156,9 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
   useDocumentStatus(dashboard.title, outcomesAtRisk, worst);
 
   const ignored = [...props.ignoredParams, ...resolved.dropped.map((d) => `${d.name}: ${d.reason}`)];
-  const lastUpdated = data.lastSuccessAt ? timeFormat.format(data.lastSuccessAt) : undefined;
+  const lastUpdated = data.lastSuccessAt
+    ? formatInstantIn(data.lastSuccessAt, props.tz ?? 'local')
+    : undefined;
   const refresh = refreshState(data);
   const tileById = new Map(board.tiles.map((tile) => [tile.id, tile]));
   const entryById = new Map(dashboard.kpis.map((entry) => [entryId(entry), entry]));

@@ -85,8 +85,8 @@ export function DrilldownPage(props: DrilldownPageProps): ReactElement {
 function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
   const { dashboard, kpi, view } = props;
   const viewRange = useMemo(
-    () => toViewRange(view.range, dashboard.timeRange),
-    [view.range, dashboard.timeRange],
+    () => toViewRange(view.range, dashboard.timeRange, { timeZone: view.tz ?? 'local' }),
+    [view.range, dashboard.timeRange, view.tz],
   );
   const { range, text: rangeText } = viewRange;
   const tz = view.tz ?? 'local';
@@ -300,7 +300,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       )}
       <section className="dd-section dd-chart" aria-labelledby="dd-chart-title">
         <h2 id="dd-chart-title">
-          {kpi.title} · {viewRange.words}
+          {kpi.title} over {viewRange.words}
         </h2>
         <TimeSeriesChart
           label={`${kpi.title} over ${viewRange.words}${compare ? `, with the ${compare.label.toLowerCase()} dashed` : ''}; ${markers.length} points broke a rule. The datapoint table below has every value.`}
@@ -312,6 +312,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           lines={lines}
           markers={markers}
           formatValue={axisFormat}
+          formatTooltipValue={format}
           tz={tz}
           height={380}
           onZoom={(start, end) => setRange(zoomTo(start, end))}

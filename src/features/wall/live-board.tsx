@@ -38,8 +38,8 @@ interface LiveBoardProps extends BoardSlot {
 export function LiveBoard(props: LiveBoardProps): ReactElement | null {
   const { dashboard, search } = props;
   const range = useMemo(
-    () => toViewRange(search.range, dashboard.timeRange),
-    [search.range, dashboard.timeRange],
+    () => toViewRange(search.range, dashboard.timeRange, { timeZone: search.tz }),
+    [search.range, dashboard.timeRange, search.tz],
   );
   const refreshMs = dashboard.refresh * 1000;
   const now = useNow(props.active ? AGE_TICK_MS : null);
