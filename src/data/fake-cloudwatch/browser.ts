@@ -10,8 +10,8 @@ declare global {
 
 /**
  * Starts the simulated AWS account in the browser behind msw's service worker. Loaded only by dynamic
- * import, so a real deployment never ships it. `?fault=throttle|5xx|503|slow|network|expired|partial`
- * in the page URL starts that fault for manual demos.
+ * import, so a real deployment never ships it. `?fault=throttle|5xx|503|slow|network|expired|partial|arithmetic`
+ * in the page URL starts that fault for manual demos and end-to-end tests.
  */
 export async function startDemoAccount(): Promise<FakeCloudWatch> {
   const fake = createFakeCloudWatch();

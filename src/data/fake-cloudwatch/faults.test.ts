@@ -56,6 +56,30 @@ describe('injected faults reach the real SDK as AWS would send them', () => {
     expect(r?.Timestamps).toEqual(full.MetricDataResults?.[0]?.Timestamps?.slice(0, 30));
   });
 
+  test('arithmetic drops the oldest point of metric-math results only, Complete with ArithmeticError', async () => {
+    const orders = metricQuery('o', 'Shop/Checkout', 'OrdersPlaced', { Environment: 'prod' }, 'Sum', 60);
+    const input = {
+      StartTime: new Date(NOW - HOUR),
+      EndTime: new Date(NOW),
+      ScanBy: 'TimestampAscending' as const,
+      MetricDataQueries: [orders, { Id: 'twice', Expression: '2 * o' }],
+    };
+    const clean = await cloudWatchClient().send(new GetMetricDataCommand(input));
+    fake.faults.arithmeticError();
+    const out = await cloudWatchClient().send(new GetMetricDataCommand(input));
+    const [stat, math] = out.MetricDataResults ?? [];
+    expect(stat).toEqual(clean.MetricDataResults?.[0]);
+    expect(math?.StatusCode).toBe('Complete');
+    expect(math?.Timestamps).toEqual(clean.MetricDataResults?.[1]?.Timestamps?.slice(1));
+    expect(math?.Messages).toEqual([
+      {
+        Code: 'ArithmeticError',
+        Value:
+          'One or more data-points have been dropped due to non-numeric values (NaN, -Infinite, +Infinite)',
+      },
+    ]);
+  });
+
   test('clear() stops every fault', async () => {
     fake.faults.throttle();
     fake.faults.clear();
@@ -91,6 +115,7 @@ describe('FaultController', () => {
     ['slow', 'slow'],
     ['network', 'network'],
     ['expired', 'expired'],
+    ['arithmetic', 'arithmetic'],
     ['nonsense', undefined],
     [null, undefined],
   ])('?fault=%s starts %s', (value, expected) => {

@@ -1,5 +1,14 @@
 /** Kinds of trouble the simulated account can be told to cause. */
-export const faultKinds = ['throttle', '5xx', '503', 'slow', 'network', 'expired', 'partial'] as const;
+export const faultKinds = [
+  'throttle',
+  '5xx',
+  '503',
+  'slow',
+  'network',
+  'expired',
+  'partial',
+  'arithmetic',
+] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
 export interface FaultOptions {
@@ -24,9 +33,11 @@ export interface ActiveFault {
 /** What the fake must do to one request, decided once per request. */
 export interface FaultDecision {
   delayMs: number;
-  /** The error fault to answer with, if any (slow and partial are not errors). */
-  error: Exclude<FaultKind, 'slow' | 'partial'> | undefined;
+  /** The error fault to answer with, if any (slow, partial and arithmetic are not errors). */
+  error: Exclude<FaultKind, 'slow' | 'partial' | 'arithmetic'> | undefined;
   partial: boolean;
+  /** Metric-math results lose their oldest point to a division by zero, with CloudWatch's ArithmeticError. */
+  arithmetic: boolean;
 }
 
 const ERROR_PRECEDENCE: FaultDecision['error'][] = ['network', 'expired', 'throttle', '503', '5xx'];
@@ -82,6 +93,11 @@ export class FaultController {
     this.inject('partial', options);
   }
 
+  /** Every metric-math result divides by zero in its oldest period: the point is dropped, ArithmeticError said. */
+  arithmeticError(options?: FaultOptions): void {
+    this.inject('arithmetic', options);
+  }
+
   /** Clears one kind, or every fault when no kind is given. */
   clear(kind?: FaultKind): void {
     if (kind) this.#faults.delete(kind);
@@ -112,9 +128,11 @@ export class FaultController {
       delayMs: hits.has('slow') ? (this.#faults.get('slow')?.delayMs ?? 0) : 0,
       error,
       partial: hits.has('partial'),
+      arithmetic: hits.has('arithmetic'),
     };
     const used: FaultKind[] = [...(error ? [error] : []), ...(hits.has('slow') ? ['slow' as const] : [])];
     if (decision.partial && operation === 'GetMetricData') used.push('partial');
+    if (decision.arithmetic && operation === 'GetMetricData') used.push('arithmetic');
     for (const kind of used) this.#consume(kind);
     return decision;
   }
@@ -143,7 +161,7 @@ export class FaultController {
   }
 }
 
-/** Reads the demo's `?fault=throttle|5xx|slow|network|expired` parameter (also 503 and partial). */
+/** Reads the demo's `?fault=throttle|5xx|slow|network|expired` parameter (also 503, partial and arithmetic). */
 export function parseFaultParameter(value: string | null): FaultKind | undefined {
   if (!value) return undefined;
   return (faultKinds as readonly string[]).includes(value) ? (value as FaultKind) : undefined;

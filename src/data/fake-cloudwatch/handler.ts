@@ -20,12 +20,16 @@ export interface RecordedCall {
   at: number;
 }
 
-/** What one operation needs from the request; `partial` is set when a PartialData fault applies. */
+/**
+ * What one operation needs from the request; `partial` is set when a PartialData fault applies,
+ * `arithmetic` when the ArithmeticError fault does.
+ */
 export interface OperationContext {
   body: Record<string, unknown>;
   region: string;
   now: number;
   partial: boolean;
+  arithmetic?: boolean;
 }
 
 export type OperationImpl = (ctx: OperationContext) => unknown;
@@ -90,7 +94,13 @@ export async function serveRequest(request: Request, deps: ServiceDeps): Promise
     const impl = Object.hasOwn(deps.operations, operation) ? deps.operations[operation] : undefined;
     if (!impl) throw common.unknownOperation();
     const region = regionOf(new URL(request.url), request.headers.get('authorization')) ?? 'us-east-1';
-    const payload = impl({ body, region, now: deps.now(), partial: decision.partial });
+    const payload = impl({
+      body,
+      region,
+      now: deps.now(),
+      partial: decision.partial,
+      arithmetic: decision.arithmetic,
+    });
     return { kind: 'response', response: okResponse(payload, requestId) };
   } catch (error) {
     if (error instanceof Error && 'code' in error && 'status' in error && 'type' in error) {
