@@ -26,6 +26,46 @@ export class KpiPageObject {
     return this.page.locator('.time-window');
   }
 
+  /** The line under the title: value, its age or change, "so far …" and the variables shown. */
+  headline(): Locator {
+    return this.page.getByTestId('dd-headline');
+  }
+
+  headlineValue(): Locator {
+    return this.headline().getByTestId('kpi-value');
+  }
+
+  age(): Locator {
+    return this.headline().getByTestId('kpi-age');
+  }
+
+  soFar(): Locator {
+    return this.headline().locator('.dd-so-far');
+  }
+
+  shownVariables(): Locator {
+    return this.headline().getByTestId('shown-variables');
+  }
+
+  /** The status badge next to the title (or the stale badge); its data-status is the verdict. */
+  titleStatus(): Locator {
+    return this.page.locator('.dd-title .status-badge');
+  }
+
+  /** The badge after "Status now:" in "Why it has this status". */
+  statusNow(): Locator {
+    return this.section('Why it has this status').locator('.dd-status-now .status-badge');
+  }
+
+  notes(): Locator {
+    return this.page.getByRole('list', { name: 'Notes from CloudWatch' });
+  }
+
+  /** The rows of the datapoints table, newest first; each row's cells are time, value, components…. */
+  datapointRows(): Locator {
+    return this.section('Datapoints').locator('tbody tr');
+  }
+
   /** Waits until the chart has drawn its line and the status has reasons or says all is well. */
   async waitForData(): Promise<void> {
     await expect(this.page.locator('.ts-chart .recharts-line-curve').first()).toBeVisible();

@@ -28,6 +28,29 @@ export class WallPageObject {
     await expect(this.title).toBeVisible();
   }
 
+  /**
+   * Opens the wall with Date frozen at `at` and every timer running in real time: what the account has
+   * published, and so what the wall shows, is then the same however slow the machine is.
+   */
+  async openAtFixedTime(path: string, at: number): Promise<void> {
+    await this.page.clock.setFixedTime(at);
+    await this.page.goto(path);
+    await expect(this.title).toBeVisible();
+  }
+
+  /** The title's " · Environment: staging" when the wall is off the default variables. */
+  get variables(): Locator {
+    return this.title.getByTestId('wall-variables');
+  }
+
+  tileAge(title: string): Locator {
+    return this.tile(title).getByTestId('kpi-age');
+  }
+
+  tileNote(title: string): Locator {
+    return this.tile(title).getByTestId('kpi-note');
+  }
+
   get title(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
@@ -111,6 +134,26 @@ export class WallPageObject {
 
   async clearFaults(): Promise<void> {
     await this.page.evaluate(() => window.__bellwetherFake?.faults.clear());
+  }
+
+  /** No two parts of a tile (title, value, change, sparkline, reason, note) overlap: a big value never covers the words. */
+  async expectNoOverlapInTiles(): Promise<void> {
+    const overlaps = await this.page.evaluate(() => {
+      const out: string[] = [];
+      for (const tile of document.querySelectorAll('.wall-tile')) {
+        const parts = [...tile.querySelectorAll<HTMLElement>('.wall-tile-body > *')].filter(
+          (el) => el.getBoundingClientRect().height > 0,
+        );
+        for (let i = 0; i + 1 < parts.length; i++) {
+          const [a, b] = [parts[i], parts[i + 1]];
+          if (!a || !b) continue;
+          const gap = b.getBoundingClientRect().top - a.getBoundingClientRect().bottom;
+          if (gap < -1) out.push(`${tile.getAttribute('data-kpi')}: ${a.className} over ${b.className}`);
+        }
+      }
+      return out;
+    });
+    expect(overlaps, 'parts of a tile that overlap').toEqual([]);
   }
 
   /**
