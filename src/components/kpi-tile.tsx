@@ -53,7 +53,9 @@ export function KpiTile({ model, actions }: { model: KpiTileView; actions?: Reac
       {model.notes.length > 0 && (
         <ul className="kpi-notes" data-testid="kpi-note">
           {model.notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note} title={note}>
+              {note}
+            </li>
           ))}
         </ul>
       )}

@@ -82,9 +82,11 @@ export function evaluateFetchedKpi(kpi: Kpi, ctx: EvaluationContext): KpiEvaluat
   const slo = sloInputs(kpi, ctx);
   const names = kpiAlarmNames(kpi, ctx.variables ?? {});
   const alarms = names.length ? ctx.alarms?.filter((a) => names.includes(a.name)) : undefined;
+  const lastKnown = ctx.report.results[refs.value(kpi.id)]?.series[0]?.points.at(-1);
   return evaluateKpi({
     kpi: names.length ? { ...kpi, alarms: names } : kpi,
     series: points,
+    ...(lastKnown ? { lastKnown } : {}),
     period: evaluationPeriod(kpi),
     now: ctx.now,
     format: ctx.format,

@@ -98,6 +98,25 @@ describe('evaluateKpi', () => {
     expect(result.latest).toBeUndefined();
   });
 
+  test('no data in the judged window but an older datapoint known: says how long there has been none', () => {
+    const result = evaluateKpi(input({ series: [], lastKnown: { t: NOW - 40 * 60_000, v: 9 } }));
+    expect(result.status).toBe('no-data');
+    expect(result.reasons).toEqual([
+      expect.objectContaining({
+        rule: 'stale',
+        message: 'Orders per minute: no data for 39 min (expected every 1 min)',
+      }),
+    ]);
+    expect(result.latest).toBeUndefined();
+  });
+
+  test('the period in progress is never the latest value, and never judged', () => {
+    const result = evaluateKpi(input({ series: [...periods([50, 50, 50]), { t: NOW - 20_000, v: 3 }] }));
+    expect(result.latest?.value).toBe(50);
+    expect(result.inProgress).toEqual({ value: 3, at: NOW - 20_000 });
+    expect(result.status).toBe('ok');
+  });
+
   test('no data with treatMissingData breaching is breached, as a CloudWatch alarm would be', () => {
     const kpi = {
       ...ordersKpi,

@@ -71,7 +71,9 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
       code: input.error.code,
     });
   } else if (!missingDataIsExpected(input)) {
-    result.staleness = assessStaleness(last, period, now, kpi.staleAfter);
+    const known =
+      last ?? (input.lastKnown && input.lastKnown.t + period * 1000 <= now ? input.lastKnown : undefined);
+    result.staleness = assessStaleness(known, period, now, kpi.staleAfter);
     if (!last && filling) {
       seriesMissing = true;
       reasons.push(
@@ -80,6 +82,9 @@ export function evaluateKpi(input: KpiRiskInput): KpiEvaluation {
           now,
         ),
       );
+    } else if (!last && result.staleness?.stale) {
+      seriesMissing = true;
+      reasons.push(staleReason(result.staleness, title, period, now));
     } else if (!last) {
       seriesMissing = true;
       reasons.push({

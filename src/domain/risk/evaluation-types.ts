@@ -52,6 +52,11 @@ export interface KpiRiskInput {
   alarms?: readonly AlarmStateLike[];
   /** DescribeAlarms failed; the message says why. */
   alarmsError?: string;
+  /**
+   * The newest datapoint known from a longer series (the view's) when `series` holds none: staleness then
+   * says how long there has been no data instead of "no datapoints returned".
+   */
+  lastKnown?: Point;
   /** Fetching the value series failed. */
   error?: { message: string; code?: string };
   previous?: AlarmMemory;

@@ -102,9 +102,10 @@ export function WallHeader(props: WallHeaderProps & { children?: ReactNode }): R
       <div className="wall-title-block">
         <h1 className="wall-title">
           {props.title}
+          {props.variables && props.variables.length > 0 && ' '}
           {props.variables && props.variables.length > 0 && (
             <span className="wall-variables" data-testid="wall-variables">
-              {props.variables.map((v) => ` · ${v.label}: ${v.value}`).join('')}
+              {props.variables.map((v) => `${v.label}: ${v.value}`).join(' · ')}
             </span>
           )}
         </h1>
