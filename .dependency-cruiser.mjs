@@ -1,7 +1,11 @@
-// The layering of src/, checked by `npm run lint` (depcruise src tests). docs/architecture.md,
-// "Modules and the direction of imports", explains it; scripts/layering.test.ts shows each rule failing.
+// The layering of src/ and packages/, checked by `npm run lint` (depcruise src tests packages).
+// docs/architecture.md, "Modules and the direction of imports", explains it; scripts/layering.test.ts shows
+// each rule failing.
 //
 //   src/domain  ←  src/data, src/url, src/components  ←  src/features  ←  src/app  ←  src/main.tsx
+//
+// Below them all, packages/cloudwatch-spec (documented CloudWatch facts, imported as
+// @bellwether/cloudwatch-spec) imports nothing but itself, so any layer, src/domain included, may use it.
 //
 // Paths are matched after resolution, so '../../dashboard/x' is judged by where it lands, not how it is
 // spelled. Type-only imports count. scripts/ (Node CLI tools) are not cruised: they may import anything.
@@ -20,6 +24,8 @@ const REACT = pkg([
 ]);
 const AWS_SDK = pkg(['@aws-sdk/[^/]+', '@smithy/[^/]+']);
 const MSW = pkg(['msw']);
+/** The documented CloudWatch facts: a workspace package that src/ imports by its name. */
+const SPEC = '^packages/cloudwatch-spec/';
 /** Test code: unit and component tests, and the harness they share. It may render the whole app. */
 const TEST_CODE = '(\\.test\\.tsx?$|^src/testing/)';
 
@@ -76,6 +82,22 @@ export default {
       severity: 'error',
       from: { path: '^(src|tests)/', pathNot: ['^src/main\\.tsx$', '^src/app/', TEST_CODE] },
       to: { path: '^src/app/' },
+    },
+    {
+      name: 'cloudwatch-spec-imports-only-itself',
+      comment:
+        'packages/cloudwatch-spec is pure TypeScript without dependencies: its code imports only its own ' +
+        'files (so src/domain may import it).',
+      severity: 'error',
+      from: { path: SPEC, pathNot: '\\.test\\.ts$' },
+      to: { pathNot: SPEC },
+    },
+    {
+      name: 'cloudwatch-spec-tests-only-vitest-and-node',
+      comment: 'The tests of packages/cloudwatch-spec import its files, vitest and node: built-ins only.',
+      severity: 'error',
+      from: { path: `${SPEC}.*\\.test\\.ts$` },
+      to: { pathNot: [SPEC, pkg(['vitest', '@vitest/[^/]+'])], dependencyTypesNot: ['core'] },
     },
     {
       name: 'testing-only-from-tests',

@@ -39,11 +39,16 @@ function project(files: Record<string, string>): string {
 }
 
 /** Runs depcruise as `npm run lint` does (default reporter); each error as "rule: from → to". */
-async function cruise(dir: string): Promise<{ exitCode: number; errors: string[]; output: string }> {
+async function cruise(
+  dir: string,
+  roots: string[] = ['src'],
+): Promise<{ exitCode: number; errors: string[]; output: string }> {
   let output: string;
   let exitCode = 0;
   try {
-    ({ stdout: output } = await run(process.execPath, [DEPCRUISE, '--config', CONFIG, 'src'], { cwd: dir }));
+    ({ stdout: output } = await run(process.execPath, [DEPCRUISE, '--config', CONFIG, ...roots], {
+      cwd: dir,
+    }));
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string };
     if (typeof failed.code !== 'number' || !failed.stdout) throw error;
@@ -77,7 +82,8 @@ describe('the layering rules (.dependency-cruiser.mjs)', () => {
         'export const get = [ListMetricsCommand, fmt];\n',
       'src/data/fake-cloudwatch/handler.ts': "import { http } from 'msw';\nexport const handler = http;\n",
       'src/domain/fmt.ts':
-        "import { z } from 'zod';\nexport const fmt = (n: number) => z.number().parse(n);\n",
+        "import { z } from 'zod';\nimport { isStandardUnit } from '@bellwether/cloudwatch-spec';\n" +
+        'export const fmt = (n: number) => [z.number().parse(n), isStandardUnit];\n',
     });
     const { exitCode, errors, output } = await cruise(dir);
     expect(errors).toEqual([]);
@@ -122,6 +128,27 @@ describe('the layering rules (.dependency-cruiser.mjs)', () => {
         'app-only-from-main: src/features/b/sdk.ts → src/app/app.tsx',
         'lower-layers-not-to-features-or-app: src/data/get.ts → src/features/a/page.ts',
         'testing-only-from-tests: src/components/tile.ts → src/testing/harness.ts',
+      ].sort(),
+    );
+    expect(exitCode).toBe(errors.length);
+  }, 30_000);
+  test('packages/cloudwatch-spec imports only itself; its tests also vitest and node: built-ins', async () => {
+    const dir = project({
+      'src/domain/fmt.ts': "export const fmt = 'f';\n",
+      'packages/cloudwatch-spec/src/index.ts':
+        "import { useState } from 'react';\nimport { fmt } from '../../../src/domain/fmt';\n" +
+        "import { unit } from './unit';\nexport const spec = [useState, fmt, unit];\n",
+      'packages/cloudwatch-spec/src/unit.ts': "export const unit = 'Count';\n",
+      'packages/cloudwatch-spec/src/unit.test.ts':
+        "import { readFileSync } from 'node:fs';\nimport { expect } from 'vitest';\nimport { http } from 'msw';\n" +
+        "import { unit } from './unit';\nexport const t = [readFileSync, expect, http, unit];\n",
+    });
+    const { exitCode, errors } = await cruise(dir, ['src', 'packages']);
+    expect(errors).toEqual(
+      [
+        'cloudwatch-spec-imports-only-itself: packages/cloudwatch-spec/src/index.ts → react',
+        'cloudwatch-spec-imports-only-itself: packages/cloudwatch-spec/src/index.ts → src/domain/fmt.ts',
+        'cloudwatch-spec-tests-only-vitest-and-node: packages/cloudwatch-spec/src/unit.test.ts → msw',
       ].sort(),
     );
     expect(exitCode).toBe(errors.length);
