@@ -153,7 +153,55 @@ describe('parseDashboard: one mistake in a KPI', () => {
         [
           'stat:',
           'kpis[0].query.metric.stat',
-          "'p99.9x' is not a CloudWatch statistic (use Sum, Average, Minimum, Maximum, SampleCount, IQM or a percentile such as p99 or p99.9)",
+          "'p99.9x' is not a CloudWatch statistic: unexpected 'x' at character 6",
+        ],
+      ],
+    ],
+    [
+      'statistic in the wrong case',
+      'stat: Sum',
+      'stat: TM99',
+      [
+        [
+          'stat:',
+          'kpis[0].query.metric.stat',
+          "'TM99' is not a CloudWatch statistic: one number is written after lower-case tm, as in tm99; upper-case TM takes a range such as TM(10%:90%)",
+        ],
+      ],
+    ],
+    [
+      'unit that is not a CloudWatch standard unit',
+      'stat: Sum',
+      'stat: Sum\n        unit: milliseconds',
+      [
+        [
+          'unit: milliseconds',
+          'kpis[0].query.metric.unit',
+          "'milliseconds' is not one of Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, None (did you mean 'Milliseconds'?)",
+        ],
+      ],
+    ],
+    [
+      'namespace that starts with a colon',
+      'namespace: Shop',
+      "namespace: ':Shop'",
+      [['namespace:', 'kpis[0].query.metric.namespace', "cannot start with ':'"]],
+    ],
+    [
+      'blank dimension value',
+      'Env: ${env}',
+      "Env: '  '",
+      [['Env:', 'kpis[0].query.metric.dimensions.Env', 'needs a character other than a space']],
+    ],
+    [
+      'dimension name outside ASCII',
+      'Env: ${env}',
+      'Env: ${env}\n          Région: eu',
+      [
+        [
+          'Région:',
+          'kpis[0].query.metric.dimensions["Région"]',
+          "the name 'Région' is not allowed here: has 'é' at character 2; only ASCII characters are allowed",
         ],
       ],
     ],
@@ -286,7 +334,7 @@ describe('parseDashboard: one mistake in a KPI', () => {
     const text = HEAD + kpiNamed('a') + kpiNamed('b') + kpiNamed('c').replace('stat: Sum', 'stat: p99.9x');
     const entry = failedKpi(loaded(parseDashboard(FILE, text)).dashboard.kpis[2]);
     expect(entry.errors.map(formatConfigError)).toEqual([
-      `checkout.yaml line ${lineOf(text, 'p99.9x')}, kpis[2].query.metric.stat: 'p99.9x' is not a CloudWatch statistic (use Sum, Average, Minimum, Maximum, SampleCount, IQM or a percentile such as p99 or p99.9)`,
+      `checkout.yaml line ${lineOf(text, 'p99.9x')}, kpis[2].query.metric.stat: 'p99.9x' is not a CloudWatch statistic: unexpected 'x' at character 6`,
     ]);
   });
 });

@@ -1,3 +1,19 @@
+import {
+  DIMENSION_NAME_LENGTH,
+  DIMENSION_VALUE_LENGTH,
+  dimensionNameProblem,
+  dimensionValueProblem,
+  EXPRESSION_LENGTH,
+  isCloudWatchPeriod,
+  MAX_DIMENSIONS,
+  METRIC_DATA_QUERY_ID_LENGTH,
+  METRIC_DATA_QUERY_ID_PATTERN,
+  METRIC_NAME_LENGTH,
+  NAMESPACE_LENGTH,
+  namespaceProblem,
+  parseStatistic,
+  STANDARD_UNITS,
+} from '@bellwether/cloudwatch-spec';
 import { z } from 'zod';
 import { parseDuration } from '../time/duration';
 
@@ -22,42 +38,87 @@ export const durationSchema = z
   .meta({ description: 'A duration such as 60s, 5m, 1h, 7d, or whole seconds.' });
 
 /** CloudWatch metric periods: 1, 5, 10, 20, 30 s (high resolution) or a multiple of 60 s. */
-const periodSchema = durationSchema.refine((s) => [1, 5, 10, 20, 30].includes(s) || s % 60 === 0, {
+const periodSchema = durationSchema.refine(isCloudWatchPeriod, {
   message: 'a CloudWatch period is 1, 5, 10, 20 or 30 seconds, or a multiple of 60 seconds',
 });
 
-const PERCENTILE_FAMILY = '(?:p|tm|wm|tc|ts)(?:100|\\d{1,2}(?:\\.\\d{1,10})?)';
-const STAT_RE = new RegExp(`^(?:SampleCount|Average|Sum|Minimum|Maximum|IQM|${PERCENTILE_FAMILY})$`);
-
-/** True for every statistic GetMetricData accepts in MetricStat.Stat that Bellwether supports. */
-function isCloudWatchStatistic(stat: string): boolean {
-  return STAT_RE.test(stat);
+/** The text as the message quotes it: one line, cut at 40 characters like every other quoted value. */
+function quoted(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return `'${oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine}'`;
 }
 
-const statisticSchema = z.string().refine(isCloudWatchStatistic, {
-  error: (issue) =>
-    `'${String(issue.input)}' is not a CloudWatch statistic (use Sum, Average, Minimum, Maximum, SampleCount, IQM or a percentile such as p99 or p99.9)`,
-});
+/** Exactly the statistics the CloudWatch documentation defines, case rules included (cloudwatch-spec). */
+const statisticSchema = z
+  .string()
+  .superRefine((stat, ctx) => {
+    const parsed = parseStatistic(stat);
+    if (!parsed.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${quoted(stat)} is not a CloudWatch statistic: ${parsed.reason}`,
+      });
+    }
+  })
+  .meta({
+    description:
+      'A CloudWatch statistic: SampleCount, Average, Sum, Minimum, Maximum, a percentile such as p99 or p99.9, ' +
+      'tm99, wm99, tc99, ts99, a range such as TM(10%:90%), TM(:95%), TC(0.005:0.030) or PR(100:2000), or IQM.',
+  });
+
+/** A check from cloudwatch-spec that says what is wrong, as a zod refinement. */
+function refineWith(problem: (text: string) => string | undefined) {
+  return (text: string, ctx: z.RefinementCtx): void => {
+    const found = problem(text);
+    if (found !== undefined) ctx.addIssue({ code: 'custom', message: found });
+  };
+}
+
+const namespaceSchema = z
+  .string()
+  .min(NAMESPACE_LENGTH.min)
+  .max(NAMESPACE_LENGTH.max)
+  .superRefine(refineWith(namespaceProblem));
+const dimensionNameSchema = z
+  .string()
+  .min(DIMENSION_NAME_LENGTH.min)
+  .max(DIMENSION_NAME_LENGTH.max)
+  .superRefine(refineWith(dimensionNameProblem));
+const dimensionValueSchema = z
+  .string()
+  .min(DIMENSION_VALUE_LENGTH.min)
+  .max(DIMENSION_VALUE_LENGTH.max)
+  .superRefine(refineWith(dimensionValueProblem));
 
 /** Names of things CloudWatch addresses: ids inside math expressions must start with a lower-case letter. */
 const mathIdSchema = z
   .string()
+  .max(METRIC_DATA_QUERY_ID_LENGTH.max)
   .regex(
-    /^[a-z][a-zA-Z0-9_]*$/,
+    METRIC_DATA_QUERY_ID_PATTERN,
     'a metric name in an expression starts with a lower-case letter and has only letters, digits and _',
   );
 
 export const metricStatSchema = z
   .strictObject({
-    namespace: z.string().min(1).max(255),
-    name: z.string().min(1).max(255).meta({ description: 'The CloudWatch MetricName.' }),
+    namespace: namespaceSchema,
+    name: z
+      .string()
+      .min(METRIC_NAME_LENGTH.min)
+      .max(METRIC_NAME_LENGTH.max)
+      .meta({ description: 'The CloudWatch MetricName.' }),
     dimensions: z
-      .record(z.string().min(1).max(255), z.string().min(1).max(1024))
+      .record(dimensionNameSchema, dimensionValueSchema)
       .default({})
-      .refine((d) => Object.keys(d).length <= 30, 'CloudWatch allows at most 30 dimensions per metric'),
+      .refine(
+        (d) => Object.keys(d).length <= MAX_DIMENSIONS,
+        `CloudWatch allows at most ${MAX_DIMENSIONS} dimensions per metric`,
+      ),
     stat: statisticSchema,
     period: periodSchema.optional(),
-    unit: z.string().optional().meta({ description: 'Optional CloudWatch unit filter, e.g. Milliseconds.' }),
+    unit: z.enum(STANDARD_UNITS).optional().meta({
+      description: 'Optional CloudWatch unit filter, one of its standard units, e.g. Milliseconds.',
+    }),
     region: z
       .string()
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'not an AWS region name such as eu-west-1')
@@ -70,7 +131,7 @@ export const metricStatSchema = z
   .meta({ description: 'One CloudWatch metric and the statistic to take of it.' });
 
 export const mathQuerySchema = z.strictObject({
-  expression: z.string().min(1).max(2048),
+  expression: z.string().min(EXPRESSION_LENGTH.min).max(EXPRESSION_LENGTH.max),
   metrics: z.record(mathIdSchema, metricStatSchema).default({}),
   period: periodSchema.optional(),
   region: metricStatSchema.shape.region,
@@ -80,8 +141,8 @@ export const mathQuerySchema = z.strictObject({
 export const insightsQuerySchema = z.strictObject({
   sql: z
     .string()
-    .min(1)
-    .max(2048)
+    .min(EXPRESSION_LENGTH.min)
+    .max(EXPRESSION_LENGTH.max)
     .refine((s) => /^\s*SELECT\s/i.test(s), 'a Metrics Insights query starts with SELECT'),
   period: periodSchema.optional(),
   region: metricStatSchema.shape.region,
