@@ -31,7 +31,10 @@ export interface PlannedQuery {
   AccountId?: string;
 }
 
-/** One GetMetricData call: one region, one StartTime/EndTime (epoch ms, aligned to the period). */
+/**
+ * One GetMetricData call: one region, one StartTime/EndTime (epoch ms) shared by its queries, aligned to
+ * the largest of their periods (which every other divides), so each query's buckets fall on its period.
+ */
 export interface PlannedBatch {
   region: string;
   startTime: number;
@@ -47,6 +50,11 @@ export interface PlannedOutput {
   /** Id of the query whose result is the request's value. */
   id: string;
   period: number;
+  /**
+   * The request's own window, aligned to its period: the call's window may be wider (it is shared with
+   * other requests), and only this part of the answer is the request's.
+   */
+  window: { start: number; end: number };
   /** Every query the request needs in its batch (metrics first, its own id last), to re-run it alone. */
   queryIds: string[];
   /** Math component name in the KPI → query id; filled only when includeComponents was asked for. */

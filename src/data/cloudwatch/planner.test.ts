@@ -73,7 +73,6 @@ describe('deduplication', () => {
     ['unit', { unit: 'Count' }, {}],
     ['account', { accountId: '123456789012' }, {}],
     ['region', { region: 'us-east-1' }, {}],
-    ['window', {}, { window: last(6 * HOUR) }],
   ])('a different %s is a different query', (_what, metricExtra, requestExtra) => {
     const plan = planQueries(
       [request('a', metricQuery('Orders')), request('b', metricQuery('Orders', metricExtra), requestExtra)],
@@ -183,6 +182,7 @@ describe('metric math', () => {
       batch: 0,
       id: 'e0',
       period: 60,
+      window: { start: Date.UTC(2024, 4, 15, 9, 0), end: Date.UTC(2024, 4, 15, 12, 1) },
       queryIds: ['m0', 'm1', 'e0'],
       componentIds: {},
       messages: [],
@@ -286,7 +286,7 @@ describe('packing', () => {
     expect(plan.outputs.d).toEqual(plan.outputs.a);
   });
 
-  test('different windows and regions go to different calls; accounts share one', () => {
+  test('nested windows share one call and one query; regions go to different calls; accounts share one', () => {
     const plan = planQueries(
       [
         request('a', metricQuery('Orders')),
@@ -298,11 +298,70 @@ describe('packing', () => {
     );
     expect(plan.batches.map((b) => [b.region, b.queries.length])).toEqual([
       ['eu-west-1', 2],
-      ['eu-west-1', 1],
       ['us-east-1', 1],
     ]);
+    expect(plan.outputs.a?.id).toBe(plan.outputs.b?.id);
+    expect(plan.outputs.a?.window).toEqual({
+      start: Date.UTC(2024, 4, 15, 9, 0),
+      end: Date.UTC(2024, 4, 15, 12, 1),
+    });
+    expect(plan.batches[0]).toMatchObject({ startTime: Date.UTC(2024, 4, 15, 6, 0) });
     expect(queryFor(plan, 'd').AccountId).toBe('111122223333');
     expect(queryFor(plan, 'a').AccountId).toBeUndefined();
+  });
+
+  test('a dashboard refresh with view, evaluation, band and SLO windows takes as few calls as fit', () => {
+    const kpis = Array.from({ length: 16 }, (_, i) => `M${i}`);
+    const requests = kpis.flatMap((name) => [
+      request(`${name}`, metricQuery(name, { period: 60 }), { window: last(6 * HOUR) }),
+      request(`${name}#eval`, metricQuery(name, { period: 60 }), { window: last(30 * MIN) }),
+      request(`${name}#slo-6h`, metricQuery(name, { period: 60 }), { window: last(6 * HOUR) }),
+    ]);
+    const plan = planQueries(requests, { now: NOW });
+    expect(plan.batches).toHaveLength(1);
+    expect(plan.batches[0]?.queries).toHaveLength(16);
+  });
+
+  test('a long coarse window does not drag fine series along: it takes its own call', () => {
+    const plan = planQueries(
+      [
+        request('view', metricQuery('Orders', { period: 60 }), { window: last(6 * HOUR) }),
+        request('slo-30d', metricQuery('Orders', { period: 3600 }), { window: last(30 * DAY) }),
+      ],
+      { now: NOW },
+    );
+    expect(plan.batches).toHaveLength(2);
+    expect(plan.batches.map((b) => b.datapoints).sort((a, b) => a - b)).toEqual([361, 721]);
+  });
+
+  test('short windows of coarse and fine series merge, aligned to the coarsest period', () => {
+    const plan = planQueries(
+      [
+        request('fine', metricQuery('Orders', { period: 60 }), { window: last(10 * MIN) }),
+        request('coarse', metricQuery('Orders', { period: 3600 }), { window: last(2 * HOUR) }),
+      ],
+      { now: NOW },
+    );
+    expect(plan.batches).toHaveLength(1);
+    expect(plan.batches[0]).toMatchObject({
+      startTime: Date.UTC(2024, 4, 15, 10, 0),
+      endTime: Date.UTC(2024, 4, 15, 13, 0),
+    });
+    expect(plan.outputs.fine?.window).toEqual({
+      start: Date.UTC(2024, 4, 15, 11, 50),
+      end: Date.UTC(2024, 4, 15, 12, 1),
+    });
+  });
+
+  test('periods that do not divide each other never share a call', () => {
+    const plan = planQueries(
+      [
+        request('a', metricQuery('Orders', { period: 120 }), { window: last(HOUR) }),
+        request('b', metricQuery('Orders', { period: 180 }), { window: last(HOUR) }),
+      ],
+      { now: NOW },
+    );
+    expect(plan.batches).toHaveLength(2);
   });
 
   test('never exceeds the call limits', () => {

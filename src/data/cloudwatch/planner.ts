@@ -23,29 +23,28 @@ import {
 /** A query the plan needs once per call, whoever asked for it. */
 interface QuerySpec {
   query: Omit<PlannedQuery, 'ReturnData'>;
-  datapoints: number;
+  /** Seconds between its datapoints. */
+  period: number;
   insights: boolean;
 }
 
 /** What one request needs in a single call: an expression and its metrics never travel apart. */
 interface Unit {
   ref: string;
+  region: string;
+  /** The request's window aligned to its period: the part of the call's answer that is its own. */
+  window: TimeWindow;
   keys: string[];
   returnKeys: Set<string>;
-  output: Omit<PlannedOutput, 'batch' | 'queryIds'>;
+  output: Omit<PlannedOutput, 'batch' | 'queryIds' | 'window'>;
   insights: boolean;
 }
 
-/** Requests that can share calls: same region and the same aligned StartTime/EndTime. */
-interface Group {
-  region: string;
-  window: TimeWindow;
-  units: Unit[];
-}
-
+/** One call being filled: its queries and the StartTime/EndTime they all share. */
 interface Draft {
   keys: Set<string>;
   returnKeys: Set<string>;
+  window: TimeWindow;
   datapoints: number;
   insights: boolean;
 }
@@ -53,9 +52,16 @@ interface Draft {
 interface Context {
   specs: Map<string, QuerySpec>;
   counters: { m: number; e: number; q: number };
-  groups: Map<string, Group>;
+  units: Unit[];
   options: PlanOptions;
 }
+
+/**
+ * Windows are merged into one call only when that costs at most twice the datapoints of separate calls
+ * (or this many more): a 30-minute evaluation window inside a 6-hour view costs nothing extra, while a
+ * 30-day SLO series at one hour would drag every minute series along for 30 days.
+ */
+const MERGE_SLACK_DATAPOINTS = 2000;
 
 class PlanError extends Error {}
 
@@ -64,7 +70,7 @@ class PlanError extends Error {}
  * fetching each distinct metric and expression once per call.
  */
 export function planQueries(requests: SeriesRequest[], options: PlanOptions = {}): QueryPlan {
-  const ctx: Context = { specs: new Map(), counters: { m: 0, e: 0, q: 0 }, groups: new Map(), options };
+  const ctx: Context = { specs: new Map(), counters: { m: 0, e: 0, q: 0 }, units: [], options };
   const errors: Record<string, SeriesError> = {};
   const seen = new Set<string>();
   for (const request of requests) {
@@ -93,10 +99,12 @@ function planRequest(ctx: Context, request: SeriesRequest): void {
   if (query.kind === 'metric') {
     const region = query.metric.region ?? request.region;
     const period = periodFor(query.metric.period);
-    const { group, window } = groupFor(ctx, region, request.window, period);
-    const key = metricSpec(ctx, group, window, query.metric, period, query.metric.accountId);
-    addUnit(ctx, group, {
+    const window = alignWindow(request.window, period);
+    const key = metricSpec(ctx, region, query.metric, period, query.metric.accountId);
+    ctx.units.push({
       ref: request.ref,
+      region,
+      window,
       keys: [key],
       returnKeys: new Set([key]),
       output: { id: idOf(ctx, key), period, componentIds: {}, messages },
@@ -108,15 +116,17 @@ function planRequest(ctx: Context, request: SeriesRequest): void {
   if (query.kind === 'insights') {
     const region = query.region ?? request.region;
     const period = periodFor(query.period);
-    const { group, window } = groupFor(ctx, region, request.window, period);
-    const key = JSON.stringify([group, 'q', period, query.sql]);
+    const window = alignWindow(request.window, period);
+    const key = JSON.stringify([region, 'q', period, query.sql]);
     if (!ctx.specs.has(key)) {
       const id = `q${ctx.counters.q++}`;
       const spec = { Id: id, Expression: query.sql, Period: period };
-      ctx.specs.set(key, { query: spec, datapoints: pointCount(window, period), insights: true });
+      ctx.specs.set(key, { query: spec, period, insights: true });
     }
-    addUnit(ctx, group, {
+    ctx.units.push({
       ref: request.ref,
+      region,
+      window,
       keys: [key],
       returnKeys: new Set([key]),
       output: { id: idOf(ctx, key), period, componentIds: {}, messages },
@@ -134,27 +144,29 @@ function planRequest(ctx: Context, request: SeriesRequest): void {
     }
   }
   const period = periodFor(query.period);
-  const { group, window } = groupFor(ctx, region, request.window, period);
+  const window = alignWindow(request.window, period);
   const ids: Record<string, string> = {};
   const metricKeys: string[] = [];
   for (const [name, metric] of Object.entries(query.metrics)) {
     const metricPeriod =
       metric.period === undefined ? period : resolvePeriod(metric.period, request.window, now, messages);
-    const key = metricSpec(ctx, group, window, metric, metricPeriod, metric.accountId ?? query.accountId);
+    const key = metricSpec(ctx, region, metric, metricPeriod, metric.accountId ?? query.accountId);
     ids[name] = idOf(ctx, key);
     metricKeys.push(key);
   }
   const rewritten = rewriteExpression(query.expression, ids);
   if (!rewritten.ok) throw new PlanError(`expression '${query.expression}': ${rewritten.error}`);
-  const key = JSON.stringify([group, 'e', period, rewritten.expression]);
+  const key = JSON.stringify([region, 'e', period, rewritten.expression]);
   if (!ctx.specs.has(key)) {
     const id = `e${ctx.counters.e++}`;
     const spec = { Id: id, Expression: rewritten.expression, Period: period };
-    ctx.specs.set(key, { query: spec, datapoints: pointCount(window, period), insights: false });
+    ctx.specs.set(key, { query: spec, period, insights: false });
   }
   const returnKeys = new Set([key, ...(request.includeComponents ? metricKeys : [])]);
-  addUnit(ctx, group, {
+  ctx.units.push({
     ref: request.ref,
+    region,
+    window,
     keys: [...new Set([...metricKeys, key])],
     returnKeys,
     output: { id: idOf(ctx, key), period, componentIds: request.includeComponents ? ids : {}, messages },
@@ -179,22 +191,9 @@ function resolvePeriod(
   return fitted.period;
 }
 
-function groupFor(
-  ctx: Context,
-  region: string,
-  raw: TimeWindow,
-  period: number,
-): { group: string; window: TimeWindow } {
-  const window = alignWindow(raw, period);
-  const group = `${region}|${window.start}|${window.end}`;
-  if (!ctx.groups.has(group)) ctx.groups.set(group, { region, window, units: [] });
-  return { group, window };
-}
-
 function metricSpec(
   ctx: Context,
-  group: string,
-  window: TimeWindow,
+  region: string,
   metric: MetricStat,
   period: number,
   accountId: string | undefined,
@@ -203,7 +202,7 @@ function metricSpec(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([Name, Value]) => ({ Name, Value }));
   const key = JSON.stringify([
-    group,
+    region,
     'm',
     accountId ?? '',
     metric.namespace,
@@ -224,7 +223,7 @@ function metricSpec(
       },
       ...(accountId === undefined ? {} : { AccountId: accountId }),
     };
-    ctx.specs.set(key, { query, datapoints: pointCount(window, period), insights: false });
+    ctx.specs.set(key, { query, period, insights: false });
   }
   return key;
 }
@@ -233,49 +232,118 @@ function idOf(ctx: Context, key: string): string {
   return ctx.specs.get(key)!.query.Id;
 }
 
-function addUnit(ctx: Context, group: string, unit: Unit): void {
-  ctx.groups.get(group)!.units.push(unit);
+/**
+ * The step every query of a call can share as StartTime alignment: the largest period when every other
+ * period divides it (CloudWatch aligns each query's buckets to the call's StartTime), else none.
+ */
+function sharedStep(ctx: Context, keys: Iterable<string>): number | undefined {
+  const periods = new Set([...keys].map((key) => ctx.specs.get(key)!.period));
+  const largest = Math.max(...periods);
+  return [...periods].every((p) => largest % p === 0) ? largest : undefined;
 }
 
+function datapointsOf(ctx: Context, keys: Iterable<string>, window: TimeWindow): number {
+  let sum = 0;
+  for (const key of keys) sum += pointCount(window, ctx.specs.get(key)!.period);
+  return sum;
+}
+
+function ownWindow(ctx: Context, unit: Unit): TimeWindow {
+  const step = sharedStep(ctx, unit.keys);
+  return step === undefined ? unit.window : alignWindow(unit.window, step);
+}
+
+/** The draft the unit joins, if one can take it within the limits and at a fair price in datapoints. */
+function merged(
+  ctx: Context,
+  draft: Draft,
+  unit: Unit,
+  limits: { maxQueries: number; maxDatapoints: number },
+): Draft | undefined {
+  const keys = new Set([...draft.keys, ...unit.keys]);
+  if (keys.size > limits.maxQueries) return undefined;
+  const added = unit.keys.filter((key) => !draft.keys.has(key)).map((key) => ctx.specs.get(key)!);
+  // CloudWatch allows one Metrics Insights query per GetMetricData call.
+  if (draft.insights && added.some((spec) => spec.insights)) return undefined;
+  const step = sharedStep(ctx, keys);
+  if (step === undefined) return undefined;
+  const window = alignWindow(
+    {
+      start: Math.min(draft.window.start, unit.window.start),
+      end: Math.max(draft.window.end, unit.window.end),
+    },
+    step,
+  );
+  const datapoints = datapointsOf(ctx, keys, window);
+  if (datapoints > limits.maxDatapoints) return undefined;
+  const separate = draft.datapoints + datapointsOf(ctx, unit.keys, ownWindow(ctx, unit));
+  if (datapoints > Math.max(2 * separate, separate + MERGE_SLACK_DATAPOINTS)) return undefined;
+  return {
+    keys,
+    returnKeys: new Set([...draft.returnKeys, ...unit.returnKeys]),
+    window,
+    datapoints,
+    insights: draft.insights || added.some((spec) => spec.insights),
+  };
+}
+
+/**
+ * Packs units into calls per region: longest windows first, each joining the first call it fits, so
+ * nested and overlapping windows share one call and each distinct query is sent once per call.
+ */
 function pack(ctx: Context, errors: Record<string, SeriesError>): QueryPlan {
-  const maxQueries = ctx.options.maxQueriesPerCall ?? MAX_QUERIES_PER_CALL;
-  const maxDatapoints = ctx.options.maxDatapointsPerCall ?? MAX_DATAPOINTS_PER_CALL;
+  const limits = {
+    maxQueries: ctx.options.maxQueriesPerCall ?? MAX_QUERIES_PER_CALL,
+    maxDatapoints: ctx.options.maxDatapointsPerCall ?? MAX_DATAPOINTS_PER_CALL,
+  };
   const batches: PlannedBatch[] = [];
   const outputs: Record<string, PlannedOutput> = {};
+  const byRegion = new Map<string, Unit[]>();
+  for (const unit of ctx.units) byRegion.set(unit.region, [...(byRegion.get(unit.region) ?? []), unit]);
 
-  for (const group of ctx.groups.values()) {
+  for (const [region, units] of byRegion) {
     const drafts: Draft[] = [];
-    for (const unit of group.units) {
-      if (unit.keys.length > maxQueries) {
+    const placed: Array<{ unit: Unit; draft: number }> = [];
+    const ordered = units
+      .map((unit, i) => ({ unit, i, span: unit.window.end - unit.window.start }))
+      .sort((a, b) => b.span - a.span || a.i - b.i)
+      .map(({ unit }) => unit);
+    for (const unit of ordered) {
+      if (unit.keys.length > limits.maxQueries) {
         errors[unit.ref] = {
           code: 'InvalidQuery',
-          message: `this query needs ${unit.keys.length} metrics and expressions, more than the ${maxQueries} CloudWatch allows in one GetMetricData call; split it into smaller KPIs`,
+          message: `this query needs ${unit.keys.length} metrics and expressions, more than the ${limits.maxQueries} CloudWatch allows in one GetMetricData call; split it into smaller KPIs`,
           retryable: false,
         };
         continue;
       }
-      let index = drafts.findIndex((draft) => fits(ctx, draft, unit, maxQueries, maxDatapoints));
+      let index = -1;
+      for (let i = 0; i < drafts.length && index < 0; i++) {
+        const next = merged(ctx, drafts[i]!, unit, limits);
+        if (next) {
+          drafts[i] = next;
+          index = i;
+        }
+      }
       if (index < 0) {
-        drafts.push({ keys: new Set(), returnKeys: new Set(), datapoints: 0, insights: false });
+        const window = ownWindow(ctx, unit);
+        drafts.push({
+          keys: new Set(unit.keys),
+          returnKeys: new Set(unit.returnKeys),
+          window,
+          datapoints: datapointsOf(ctx, unit.keys, window),
+          insights: unit.insights,
+        });
         index = drafts.length - 1;
       }
-      const draft = drafts[index]!;
-      for (const key of unit.keys) {
-        if (draft.keys.has(key)) continue;
-        const spec = ctx.specs.get(key)!;
-        draft.keys.add(key);
-        draft.datapoints += spec.datapoints;
-        draft.insights ||= spec.insights;
-      }
-      for (const key of unit.returnKeys) draft.returnKeys.add(key);
-      const queryIds = unit.keys.map((key) => idOf(ctx, key));
-      outputs[unit.ref] = { batch: batches.length + index, ...unit.output, queryIds };
+      placed.push({ unit, draft: index });
     }
+    const first = batches.length;
     for (const draft of drafts) {
       batches.push({
-        region: group.region,
-        startTime: group.window.start,
-        endTime: group.window.end,
+        region,
+        startTime: draft.window.start,
+        endTime: draft.window.end,
         queries: [...draft.keys].map((key) => ({
           ...ctx.specs.get(key)!.query,
           ReturnData: draft.returnKeys.has(key),
@@ -283,17 +351,16 @@ function pack(ctx: Context, errors: Record<string, SeriesError>): QueryPlan {
         datapoints: draft.datapoints,
       });
     }
+    for (const { unit, draft } of placed) {
+      outputs[unit.ref] = {
+        batch: first + draft,
+        ...unit.output,
+        window: unit.window,
+        queryIds: unit.keys.map((key) => idOf(ctx, key)),
+      };
+    }
   }
   return { batches, outputs, errors };
-}
-
-function fits(ctx: Context, draft: Draft, unit: Unit, maxQueries: number, maxDatapoints: number): boolean {
-  const added = unit.keys.filter((key) => !draft.keys.has(key)).map((key) => ctx.specs.get(key)!);
-  if (draft.keys.size + added.length > maxQueries) return false;
-  // CloudWatch allows one Metrics Insights query per GetMetricData call.
-  if (draft.insights && added.some((spec) => spec.insights)) return false;
-  const datapoints = added.reduce((sum, spec) => sum + spec.datapoints, 0);
-  return draft.keys.size === 0 || draft.datapoints + datapoints <= maxDatapoints;
 }
 
 /** A one-line summary for logs and the bench, e.g. "3 calls, 1,200 queries, 216,000 datapoints, periods 1m". */

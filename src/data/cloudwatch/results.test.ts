@@ -7,7 +7,16 @@ const T0 = Date.UTC(2024, 4, 15, 12);
 const at = (minutes: number): Date => new Date(T0 + minutes * 60_000);
 
 function output(extra: Partial<PlannedOutput> = {}): PlannedOutput {
-  return { batch: 0, id: 'e0', period: 60, queryIds: ['e0'], componentIds: {}, messages: [], ...extra };
+  return {
+    batch: 0,
+    id: 'e0',
+    period: 60,
+    window: { start: T0 - 86_400_000, end: T0 + 86_400_000 },
+    queryIds: ['e0'],
+    componentIds: {},
+    messages: [],
+    ...extra,
+  };
 }
 
 function page(results: MetricDataResult[], extra: Partial<GetMetricDataOutput> = {}): GetMetricDataOutput {
@@ -68,6 +77,14 @@ describe('toSeriesResult', () => {
     expect(result.series.map((s) => s.label)).toEqual(['checkout', 'search']);
     expect(result.complete).toBe(true);
     expect(result.error).toBeUndefined();
+  });
+
+  test('a call shared with a wider window gives each request only its own window', () => {
+    const response = mergePages([
+      page([{ Id: 'e0', Label: 'x', Timestamps: [at(0), at(1), at(2), at(3)], Values: [0, 1, 2, 3] }]),
+    ]);
+    const own = output({ window: { start: T0 + 60_000, end: T0 + 3 * 60_000 } });
+    expect(toSeriesResult('r', own, response).series[0]?.points.map((p) => p.v)).toEqual([1, 2]);
   });
 
   test('an expression labelled with its Id is labelled with the request instead', () => {

@@ -69,12 +69,13 @@ export function toSeriesResult(ref: string, output: PlannedOutput, response: Bat
   const components: Record<string, Series> = {};
   for (const [name, id] of Object.entries(output.componentIds)) {
     const result = response.results.find((r) => r.Id === id);
-    if (result) components[name] = { label: labelOf(result, name), points: toPoints(result) };
+    if (result)
+      components[name] = { label: labelOf(result, name), points: within(toPoints(result), output.window) };
   }
 
   const result: SeriesResult = {
     ref,
-    series: own.map((r) => ({ label: labelOf(r, ref), points: toPoints(r) })),
+    series: own.map((r) => ({ label: labelOf(r, ref), points: within(toPoints(r), output.window) })),
     components,
     period: output.period,
     complete: own.every((r) => r.StatusCode !== 'PartialData'),
@@ -84,6 +85,15 @@ export function toSeriesResult(ref: string, output: PlannedOutput, response: Bat
   const failed = own.find((r) => r.StatusCode === 'InternalError' || r.StatusCode === 'Forbidden');
   if (failed) result.error = statusError(failed);
   return result;
+}
+
+/** The points of a request's own window: a call shared with wider windows returns more than it asked for. */
+function within(points: Point[], window: { start: number; end: number }): Point[] {
+  const first = points.findIndex((p) => p.t >= window.start);
+  if (first < 0) return [];
+  let end = points.length;
+  while (end > first && (points[end - 1]?.t ?? 0) >= window.end) end--;
+  return first === 0 && end === points.length ? points : points.slice(first, end);
 }
 
 /** A result that carries only an error, for requests that could not be planned or were rejected. */
