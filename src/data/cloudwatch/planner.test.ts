@@ -334,6 +334,19 @@ describe('packing', () => {
     expect(plan.batches.map((b) => b.datapoints).sort((a, b) => a - b)).toEqual([361, 721]);
   });
 
+  test('short fine windows are not stretched one by one over a long call', () => {
+    const plan = planQueries(
+      [
+        request('slo', metricQuery('Orders', { period: 300 }), { window: last(3 * DAY) }),
+        ...Array.from({ length: 8 }, (_, i) =>
+          request(`eval${i}`, metricQuery(`M${i}`, { period: 60 }), { window: last(30 * MIN) }),
+        ),
+      ],
+      { now: NOW },
+    );
+    expect(plan.batches.map((b) => b.queries.length).sort()).toEqual([1, 8]);
+  });
+
   test('short windows of coarse and fine series merge, aligned to the coarsest period', () => {
     const plan = planQueries(
       [

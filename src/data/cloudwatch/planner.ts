@@ -57,8 +57,8 @@ interface Context {
 }
 
 /**
- * Windows are merged into one call only when that costs at most twice the datapoints of separate calls
- * (or this many more): a 30-minute evaluation window inside a 6-hour view costs nothing extra, while a
+ * A request joins a call only when the datapoints it adds are at most twice what its own call would
+ * fetch (or this many more): a 30-minute evaluation window inside a 6-hour view adds nothing, while a
  * 30-day SLO series at one hour would drag every minute series along for 30 days.
  */
 const MERGE_SLACK_DATAPOINTS = 2000;
@@ -276,8 +276,10 @@ function merged(
   );
   const datapoints = datapointsOf(ctx, keys, window);
   if (datapoints > limits.maxDatapoints) return undefined;
-  const separate = draft.datapoints + datapointsOf(ctx, unit.keys, ownWindow(ctx, unit));
-  if (datapoints > Math.max(2 * separate, separate + MERGE_SLACK_DATAPOINTS)) return undefined;
+  // What joining adds must be worth it against the unit's own call: a query the call already has adds
+  // nothing, a short window stretched over a long call adds a lot.
+  const own = datapointsOf(ctx, unit.keys, ownWindow(ctx, unit));
+  if (datapoints - draft.datapoints > Math.max(2 * own, own + MERGE_SLACK_DATAPOINTS)) return undefined;
   return {
     keys,
     returnKeys: new Set([...draft.returnKeys, ...unit.returnKeys]),
