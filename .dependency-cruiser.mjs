@@ -69,9 +69,9 @@ export default {
     },
     {
       name: 'msw-only-in-fake-cloudwatch-and-tests',
-      comment: 'msw serves the simulated account (src/data/fake-cloudwatch) and tests; nothing else uses it.',
+      comment: 'msw serves the simulated account (packages/fake-cloudwatch) and tests; nothing else uses it.',
       severity: 'error',
-      from: { path: '^(src|tests)/', pathNot: ['^src/data/fake-cloudwatch/', TEST_CODE] },
+      from: { path: '^(src|tests)/', pathNot: TEST_CODE },
       to: { path: MSW },
     },
     {

@@ -1,8 +1,8 @@
 import { DescribeAlarmsCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
+import { NOW } from '@bellwether/fake-cloudwatch/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createCloudWatchClient } from '../src/data/cloudwatch/client';
 import { toCloudWatchError } from '../src/data/cloudwatch/errors';
-import { NOW } from '../src/data/fake-cloudwatch/test-support';
 import { createMetricsSource } from '../src/data/source-config';
 import { answerPreflight, type LoopbackCloudWatch, startLoopbackCloudWatch } from './fake-cloudwatch-server';
 

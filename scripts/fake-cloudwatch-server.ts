@@ -13,9 +13,9 @@ import {
   parseFaultParameter,
   type RecordedCall,
   serveRequest,
-} from '../src/data/fake-cloudwatch';
-import { createOperations } from '../src/data/fake-cloudwatch/operations';
-import { createScenario } from '../src/data/fake-cloudwatch/scenario/scenario';
+} from '@bellwether/fake-cloudwatch';
+import { createOperations } from '../packages/fake-cloudwatch/src/core/operations';
+import { createScenario } from '../packages/fake-cloudwatch/src/core/scenario/scenario';
 
 /**
  * Request headers the SDK for JavaScript v3 sends from a browser to CloudWatch (SigV4, the JSON protocol,

@@ -80,7 +80,6 @@ describe('the layering rules (.dependency-cruiser.mjs)', () => {
       'src/data/get.ts':
         "import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';\nimport { fmt } from '../domain/fmt';\n" +
         'export const get = [ListMetricsCommand, fmt];\n',
-      'src/data/fake-cloudwatch/handler.ts': "import { http } from 'msw';\nexport const handler = http;\n",
       'src/domain/fmt.ts':
         "import { z } from 'zod';\nimport { isStandardUnit } from '@bellwether/cloudwatch-spec';\n" +
         'export const fmt = (n: number) => [z.number().parse(n), isStandardUnit];\n',

@@ -23,8 +23,8 @@ import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FaultKind } from '@bellwether/fake-cloudwatch';
 import { type Browser, type CDPSession, chromium, type Page, type Request } from 'playwright-core';
-import type { FaultKind } from '../src/data/fake-cloudwatch';
 import { type LoopbackCloudWatch, startLoopbackCloudWatch } from './fake-cloudwatch-server';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 

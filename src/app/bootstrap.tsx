@@ -30,7 +30,7 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   const { config } = loaded;
   if (config.credentials.source === 'demo') {
     // Dynamic import: the simulated account is its own chunk, never loaded by a real deployment.
-    const { startDemoAccount } = await import('../data/fake-cloudwatch/browser');
+    const { startDemoAccount } = await import('@bellwether/fake-cloudwatch/browser');
     await startDemoAccount();
   }
   watchCspViolations();

@@ -3,10 +3,11 @@
  * What one refresh turns into per KPI, against the simulated account through the real SDK: the requests a
  * KPI makes, the answer, and the risk engine's verdict on it.
  */
+
+import { setupFakeCloudWatch } from '@bellwether/fake-cloudwatch/test-support';
 import { describe, expect, test } from 'vitest';
 import { kpiFormat } from '../domain/format/kpi-format';
 import { type Kpi, kpiSchema } from '../domain/kpi/schema';
-import { setupFakeCloudWatch } from './fake-cloudwatch/test-support';
 import { evaluateFetchedKpi } from './kpi-evaluation';
 import { alarmNamesByRegion, buildDashboardRequests } from './kpi-requests';
 import { createMetricsSource } from './source-config';

@@ -2,11 +2,12 @@
  * Every error the app can meet talking to CloudWatch, produced by the simulated account's fault injection
  * through the real SDK, and the words the app shows for it.
  */
+
+import { NOW, setupFakeCloudWatch } from '@bellwether/fake-cloudwatch/test-support';
 import { describe, expect, test } from 'vitest';
 import type { AppConfig } from './app-config-schema';
 import type { CloudWatchError } from './cloudwatch/errors';
 import { createConnection } from './credentials/connection';
-import { NOW, setupFakeCloudWatch } from './fake-cloudwatch/test-support';
 import type { SeriesRequest } from './metrics-source';
 import { createMetricsSource, sourceConfigFor } from './source-config';
 

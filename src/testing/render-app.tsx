@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFakeCloudWatch, type FakeCloudWatch } from '@bellwether/fake-cloudwatch';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { type RenderResult, render } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
@@ -8,7 +9,6 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { App } from '../app/app';
 import { createQueryClient } from '../app/query-client';
 import { createAppRouter } from '../app/router';
-import { createFakeCloudWatch, type FakeCloudWatch } from '../data/fake-cloudwatch';
 import { createMetricsSource } from '../data/source-config';
 
 const DASHBOARDS_DIR = join(import.meta.dirname, '../../public/dashboards');

@@ -1,5 +1,5 @@
+import { NOW, setupFakeCloudWatch } from '@bellwether/fake-cloudwatch/test-support';
 import { describe, expect, test } from 'vitest';
-import { NOW, setupFakeCloudWatch } from '../fake-cloudwatch/test-support';
 import { checkConnection } from './check-connection';
 import { createCloudWatchClient } from './client';
 import { CloudWatchError } from './errors';

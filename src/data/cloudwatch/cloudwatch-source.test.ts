@@ -3,11 +3,12 @@
  * intercepts the SDK's node:https requests to the default AWS endpoint, as the msw worker does in
  * the demo). These tests assert what went over the wire.
  */
+
+import { createFakeCloudWatch, type RecordedCall } from '@bellwether/fake-cloudwatch';
+import { type SetupServerApi, startFakeCloudWatchServer } from '@bellwether/fake-cloudwatch/node';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { KpiQuery, MetricStat } from '../../domain/kpi/query-schema';
 import type { TimeWindow } from '../../domain/series';
-import { createFakeCloudWatch, type RecordedCall } from '../fake-cloudwatch';
-import { type SetupServerApi, startFakeCloudWatchServer } from '../fake-cloudwatch/node';
 import type { SeriesRequest } from '../metrics-source';
 import { createMetricsSource, DEMO_CREDENTIALS } from '../source-config';
 import { createCloudWatchClient, endpointFor } from './client';

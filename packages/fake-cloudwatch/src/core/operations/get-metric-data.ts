@@ -1,11 +1,11 @@
-import type { OperationContext } from '../handler';
+import type { OperationContext } from '../../protocols/serve';
+import { modeled } from '../errors';
+import { toWireTime } from '../input';
 import { INSIGHTS_REACH_MS } from '../insights/evaluate';
 import { type QueryResult, RequestEvaluation } from '../query/engine';
 import { type ParsedRequest, parseGetMetricData } from '../query/validate';
 import { hashString } from '../scenario/noise';
 import type { Scenario } from '../scenario/scenario';
-import { modeled } from '../wire/aws-error';
-import { toWireTime } from '../wire/input';
 import { decodeToken, encodeToken } from './paging';
 
 interface WireMessage {

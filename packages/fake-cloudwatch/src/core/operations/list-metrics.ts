@@ -1,7 +1,7 @@
-import type { OperationContext } from '../handler';
+import type { OperationContext } from '../../protocols/serve';
+import { modeled } from '../errors';
+import { asObject, optArray, optString } from '../input';
 import type { Scenario } from '../scenario/scenario';
-import { modeled } from '../wire/aws-error';
-import { asObject, optArray, optString } from '../wire/input';
 import { decodeToken, encodeToken } from './paging';
 
 const PAGE_SIZE = 500;

@@ -1,6 +1,6 @@
 import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import type { FaultController, FaultDecision } from './faults';
-import { type AwsError, common, modeled } from './wire/aws-error';
+import { type AwsError, common, modeled } from '../core/errors';
+import type { FaultController, FaultDecision } from '../core/faults';
 import {
   checkSignature,
   errorResponse,
@@ -11,7 +11,7 @@ import {
   readBody,
   regionOf,
   type WireResponse,
-} from './wire/protocol';
+} from './aws-json/protocol';
 
 export interface RecordedCall {
   operation: string;

@@ -1,7 +1,7 @@
 import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createFakeCloudWatch, type FakeCloudWatch } from './index';
-import { type SetupServerApi, startFakeCloudWatchServer } from './node';
+import { type SetupServerApi, startFakeCloudWatchServer } from './transports/node';
 
 /** Wednesday 21 May 2025, 14:00 UTC: the fixed "now" of the fake's tests. */
 export const NOW = Date.UTC(2025, 4, 21, 14, 0, 0);

@@ -12,7 +12,7 @@ import {
   metricQuery,
   NOW,
   setupFakeCloudWatch,
-} from '../test-support';
+} from '../../test-support';
 
 const fake = setupFakeCloudWatch();
 const client = cloudWatchClient();

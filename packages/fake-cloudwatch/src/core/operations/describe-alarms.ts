@@ -1,8 +1,8 @@
+import type { OperationContext } from '../../protocols/serve';
 import { type AlarmState, createAlarmEvaluator } from '../alarms/evaluate';
-import type { OperationContext } from '../handler';
+import { modeled } from '../errors';
+import { optArray, optNumber, optString, toWireTime } from '../input';
 import type { Scenario } from '../scenario/scenario';
-import { modeled } from '../wire/aws-error';
-import { optArray, optNumber, optString, toWireTime } from '../wire/input';
 import { decodeToken, encodeToken } from './paging';
 
 const ACCOUNT = '123456789012';

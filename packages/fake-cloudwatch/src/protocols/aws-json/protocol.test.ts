@@ -1,6 +1,6 @@
 import { CloudWatchClient, GetMetricDataCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, test } from 'vitest';
-import { cloudWatchClient, failure, metricQuery, NOW, setupFakeCloudWatch } from '../test-support';
+import { cloudWatchClient, failure, metricQuery, NOW, setupFakeCloudWatch } from '../../test-support';
 import { CONTENT_TYPE, SERVICE_TARGET } from './protocol';
 
 const fake = setupFakeCloudWatch();

@@ -1,4 +1,4 @@
-import { modeled } from './aws-error';
+import { modeled } from './errors';
 
 /** Readers for the JSON request fields, answering wrong types the way CloudWatch does. */
 export type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { setupWorker } from 'msw/browser';
-import { createFakeCloudWatch, type FakeCloudWatch, parseFaultParameter } from './index';
+import { createFakeCloudWatch, type FakeCloudWatch, parseFaultParameter } from '../index';
 
 declare global {
   interface Window {

@@ -1,9 +1,9 @@
+import { modeled } from '../errors';
 import { evaluateInsights } from '../insights/evaluate';
 import { evaluate, type MathContext } from '../math/evaluate';
 import { matchesSearch, parseSearch, searchLabel } from '../math/search';
 import { MathEvalError, type SeriesValue, type Value } from '../math/values';
 import type { Scenario } from '../scenario/scenario';
-import { modeled } from '../wire/aws-error';
 import { fetchMetric, fetchMetrics } from './fetch-metric';
 import { parseStatistic } from './statistic';
 import { bucketStarts, roundStart } from './time-window';

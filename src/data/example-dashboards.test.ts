@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { parseDashboard } from '../../domain/kpi/parse-dashboard';
-import type { MetricStat } from '../../domain/kpi/query-schema';
-import { dashboardIndexSchema, dashboardSchema, type Kpi } from '../../domain/kpi/schema';
-import { substituteMetricStat, substituteQuery, substituteText } from '../../domain/kpi/variables';
-import { parseInsights } from './insights/parse';
-import { referencedIds } from './math/ast';
-import { parseMath } from './math/parse';
-import { createScenario } from './scenario/scenario';
+import { parseInsights } from '../../packages/fake-cloudwatch/src/core/insights/parse';
+import { referencedIds } from '../../packages/fake-cloudwatch/src/core/math/ast';
+import { parseMath } from '../../packages/fake-cloudwatch/src/core/math/parse';
+import { createScenario } from '../../packages/fake-cloudwatch/src/core/scenario/scenario';
+import { parseDashboard } from '../domain/kpi/parse-dashboard';
+import type { MetricStat } from '../domain/kpi/query-schema';
+import { dashboardIndexSchema, dashboardSchema, type Kpi } from '../domain/kpi/schema';
+import { substituteMetricStat, substituteQuery, substituteText } from '../domain/kpi/variables';
 
-const DIR = new URL('../../../public/dashboards/', import.meta.url);
+const DIR = new URL('../../public/dashboards/', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, DIR), 'utf8');
 const index = dashboardIndexSchema.parse(parse(read('index.yaml')));
 const files = index.dashboards;

@@ -1,8 +1,4 @@
-import { type InsightsQuery, InsightsSyntaxError, parseInsights } from '../insights/parse';
-import { MathSyntaxError, type Node, referencedIds } from '../math/ast';
-import { parseMath } from '../math/parse';
-import type { MetricId } from '../scenario/types';
-import { modeled } from '../wire/aws-error';
+import { modeled } from '../errors';
 import {
   asObject,
   type Json,
@@ -12,7 +8,11 @@ import {
   optString,
   optTimestamp,
   readDimensions,
-} from '../wire/input';
+} from '../input';
+import { type InsightsQuery, InsightsSyntaxError, parseInsights } from '../insights/parse';
+import { MathSyntaxError, type Node, referencedIds } from '../math/ast';
+import { parseMath } from '../math/parse';
+import type { MetricId } from '../scenario/types';
 import { parseStatistic, type Statistic } from './statistic';
 
 const MAX_QUERIES = 500;

@@ -1,5 +1,5 @@
 import { type SetupServer, setupServer } from 'msw/node';
-import type { FakeCloudWatch } from './index';
+import type { FakeCloudWatch } from '../index';
 
 /**
  * What msw 2.15's setupServer returns (its `SetupServer` interface: listen, use, resetHandlers, close…);

@@ -1,7 +1,7 @@
 import { GetMetricDataCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, test } from 'vitest';
+import { cloudWatchClient, failure, HOUR, metricQuery, NOW, setupFakeCloudWatch } from '../test-support';
 import { FaultController, type FaultKind, parseFaultParameter } from './faults';
-import { cloudWatchClient, failure, HOUR, metricQuery, NOW, setupFakeCloudWatch } from './test-support';
 
 const fake = setupFakeCloudWatch();
 const list = () => cloudWatchClient().send(new ListMetricsCommand({ Namespace: 'AWS/Billing' }));

@@ -1,7 +1,7 @@
 import { DescribeAlarmsCommand, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, test } from 'vitest';
+import { cloudWatchClient, failure, MINUTE, NOW, setupFakeCloudWatch } from '../../test-support';
 import { createScenario } from '../scenario/scenario';
-import { cloudWatchClient, failure, MINUTE, NOW, setupFakeCloudWatch } from '../test-support';
 import { listMetrics } from './list-metrics';
 
 let clock = NOW;

@@ -1,4 +1,4 @@
-import { modeled } from '../wire/aws-error';
+import { modeled } from '../errors';
 
 /** Opaque NextToken carrying an offset and a fingerprint of the request it belongs to. */
 export function encodeToken(payload: Record<string, unknown>): string {

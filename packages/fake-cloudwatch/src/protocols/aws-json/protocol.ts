@@ -1,4 +1,4 @@
-import { type AwsError, common } from './aws-error';
+import { type AwsError, common } from '../../core/errors';
 
 /** The JSON-RPC target prefix of CloudWatch (see the SDK's runtimeConfig.shared: serviceTarget). */
 export const SERVICE_TARGET = 'GraniteServiceVersion20100801';

@@ -1,13 +1,13 @@
 import type { RequestHandler } from 'msw';
-import { FaultController } from './faults';
-import { createHandlers, type RecordedCall } from './handler';
-import { createOperations } from './operations';
-import { createScenario } from './scenario/scenario';
+import { FaultController } from './core/faults';
+import { createOperations } from './core/operations';
+import { createScenario } from './core/scenario/scenario';
+import { createHandlers, type RecordedCall } from './protocols/serve';
 
-export type { FaultKind } from './faults';
-export { FaultController, faultKinds, parseFaultParameter } from './faults';
-export type { RecordedCall } from './handler';
-export { serveRequest } from './handler';
+export type { FaultKind } from './core/faults';
+export { FaultController, faultKinds, parseFaultParameter } from './core/faults';
+export type { RecordedCall } from './protocols/serve';
+export { serveRequest } from './protocols/serve';
 
 export interface FakeCloudWatchOptions {
   now?: () => number;

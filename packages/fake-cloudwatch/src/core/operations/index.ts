@@ -1,4 +1,4 @@
-import type { OperationImpl } from '../handler';
+import type { OperationImpl } from '../../protocols/serve';
 import type { Scenario } from '../scenario/scenario';
 import { createDescribeAlarms } from './describe-alarms';
 import { createGetMetricData } from './get-metric-data';
