@@ -17,5 +17,8 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).statu
 if (!process.env.E2E_SKIP_BUILD) {
   const built = run('npx', ['vite', 'build', '--logLevel', 'warn']);
   if (built !== 0) process.exit(built);
+  // The wall's initial download has a budget; the production build is checked before it is tested.
+  const budget = run('node', ['scripts/bundle-budget.mjs', 'dist']);
+  if (budget !== 0) process.exit(budget);
 }
 process.exit(run('npx', ['playwright', 'test', ...process.argv.slice(2)]));

@@ -1,72 +1,70 @@
-import type { ReactElement } from 'react';
-import { Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { ReferenceLine as BoardLine } from '../domain/board/board-types';
+import { type ReactElement, useMemo } from 'react';
+import type { ReferenceLine } from '../domain/board/board-types';
 import type { Point, TimeWindow } from '../domain/series';
+import { SPARK_HEIGHT, SPARK_WIDTH, sparklineGeometry } from './sparkline-geometry';
 
-export type SparklineLine = BoardLine;
+export type SparklineLine = ReferenceLine;
 
 interface SparklineProps {
   points: readonly Point[];
   lines?: readonly SparklineLine[];
+  /** Accessible summary of what the line shows, e.g. "Orders per minute over the last 6 hours". */
+  label: string;
   /** The selected window: the x-axis spans it, so missing data at either end shows as a gap. */
   window?: TimeWindow;
-  /** Accessible summary of what the line shows, e.g. "Orders per minute over the last 6 h". */
-  label: string;
-  /**
-   * A stable id for the line, for charts that are mounted again and again (the wall's rotation). Recharts
-   * memoises its selectors per line id in caches that outlive the chart, so a fresh generated id on every
-   * mount grows memory for as long as the page lives; a stable id keeps those caches bounded.
-   */
+  /** Kept for callers that name their sparkline; the drawing needs no id. */
   id?: string;
 }
 
-/** The shape of the range at a glance, with threshold lines; no axes, no animation, no tooltips. */
-export function Sparkline({ points, lines = [], label, id, window }: SparklineProps): ReactElement {
-  const values = points.map((p) => p.v);
-  const all = [...values, ...lines.map((l) => l.value)];
-  const min = all.length > 0 ? Math.min(...all) : 0;
-  const max = all.length > 0 ? Math.max(...all) : 1;
-  const pad = (max - min) * 0.08 || Math.abs(max) * 0.05 || 1;
+/**
+ * The shape of the range at a glance, with threshold lines: plain SVG, no chart library, so a wall of
+ * 200 tiles draws in one pass. Strokes keep their width however the tile stretches the drawing.
+ */
+export function Sparkline({ points, lines = [], label, window, id }: SparklineProps): ReactElement {
+  const values = lines.map((l) => l.value);
+  const key = values.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the reference values are keyed by their text.
+  const geometry = useMemo(
+    () => sparklineGeometry(points, values, window),
+    [points, key, window?.start, window?.end],
+  );
   return (
-    <div className="sparkline" role="img" aria-label={label}>
-      <ResponsiveContainer
+    <div className="sparkline" role="img" aria-label={label} {...(id ? { id } : {})}>
+      <svg
+        viewBox={`0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`}
+        preserveAspectRatio="none"
         width="100%"
         height="100%"
-        minWidth={0}
-        minHeight={0}
-        initialDimension={{ width: 200, height: 48 }}
+        aria-hidden="true"
+        focusable="false"
       >
-        <LineChart data={[...points]} margin={{ top: 2, right: 2, bottom: 2, left: 2 }}>
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={window ? [window.start, window.end] : ['dataMin', 'dataMax']}
-            allowDataOverflow
-            hide
-          />
-          <YAxis type="number" domain={[min - pad, max + pad]} hide />
-          {lines.map((line) => (
-            <ReferenceLine
+        {geometry.refs.map(({ y, index }) => {
+          const line = lines[index];
+          if (!line) return null;
+          return (
+            <line
               key={`${line.kind}-${line.value}`}
-              y={line.value}
               className={`sparkline-ref sparkline-ref-${line.kind}`}
+              x1={0}
+              x2={SPARK_WIDTH}
+              y1={y}
+              y2={y}
               stroke={`var(--ref-${line.kind})`}
               strokeDasharray="4 3"
-              ifOverflow="extendDomain"
+              vectorEffect="non-scaling-stroke"
             />
-          ))}
-          <Line
-            {...(id === undefined ? {} : { id })}
-            dataKey="v"
-            type="linear"
-            stroke="var(--spark-line)"
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+          );
+        })}
+        <path
+          className="sparkline-line"
+          d={geometry.path}
+          fill="none"
+          stroke="var(--spark-line)"
+          strokeWidth={2}
+          strokeLinejoin="round"
+          vectorEffect="non-scaling-stroke"
+        />
+      </svg>
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import { createRoute, useNavigate } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, useNavigate } from '@tanstack/react-router';
 import { type ReactElement, useEffect, useRef, useState } from 'react';
-import { ConnectPage } from '../../features/connect/connect-page';
 import { useConnection } from '../../features/connect/connection-context';
 import { deskRoute } from './desk-routes';
 
@@ -8,7 +7,8 @@ import { deskRoute } from './desk-routes';
 export const connectRoute = createRoute({
   getParentRoute: () => deskRoute,
   path: '/connect',
-  component: ConnectPage,
+  // Loaded when opened: the connection screen is not needed by a wall or a dashboard.
+  component: lazyRouteComponent(() => import('../../features/connect/connect-page'), 'ConnectPage'),
 });
 
 /** Cognito managed login sends the browser back here with a one-time code; it is exchanged, then removed from the URL. */

@@ -1,11 +1,8 @@
-import { createRoute, Link, Outlet, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { type ReactElement, useMemo } from 'react';
-import { DashboardPage } from '../../features/dashboard/dashboard-page';
-import { spaceActivates } from '../../features/dashboard/space-activates';
-import { DashboardListPage } from '../../features/dashboard-list/dashboard-list-page';
-import { ViewActions } from '../../features/share/view-actions';
-import { decodeView, encodeView, onlyFilterChanged } from '../../url/view-state';
+import { createRoute, Link, lazyRouteComponent, Outlet } from '@tanstack/react-router';
+import type { ReactElement } from 'react';
 import { rootRoute } from './root-route';
+
+// Desk screens load when first opened: a wall never downloads them, nor sharing and YAML export.
 
 function DeskLayout(): ReactElement {
   return (
@@ -26,7 +23,7 @@ export const deskRoute = createRoute({ getParentRoute: () => rootRoute, id: 'des
 export const indexRoute = createRoute({
   getParentRoute: () => deskRoute,
   path: '/',
-  component: DashboardListPage,
+  component: lazyRouteComponent(() => import('./desk-screens'), 'DashboardListPage'),
 });
 
 /** Search params arrive as flat strings (see src/url/search-params.ts); codecs decide what they mean. */
@@ -38,52 +35,5 @@ export const dashboardRoute = createRoute({
   getParentRoute: () => deskRoute,
   path: '/d/$dashboardId',
   validateSearch: flatSearch,
-  component: DashboardRoute,
+  component: lazyRouteComponent(() => import('./desk-screens'), 'DashboardRoute'),
 });
-
-function DashboardRoute(): ReactElement {
-  const { dashboardId } = useParams({ from: '/desk/d/$dashboardId' });
-  const search = useSearch({ from: '/desk/d/$dashboardId' });
-  const navigate = useNavigate();
-  const view = useMemo(() => decodeView('dashboard', search), [search]);
-  const carried = encodeView('drilldown', view);
-  return (
-    <DashboardPage
-      dashboardId={dashboardId}
-      range={view.range}
-      tz={view.tz}
-      variables={view.variables}
-      q={view.q}
-      sort={view.sort}
-      ignoredParams={view.ignored}
-      onViewChange={(next) =>
-        navigate({
-          to: '/d/$dashboardId',
-          params: { dashboardId },
-          search: encodeView('dashboard', next),
-          replace: onlyFilterChanged(view, next),
-        })
-      }
-      kpiLink={(kpi) => (
-        <Link
-          to="/d/$dashboardId/k/$kpiId"
-          params={{ dashboardId, kpiId: kpi.id }}
-          search={carried}
-          className="tile-open"
-          aria-label={`${kpi.title} details`}
-          onKeyDown={spaceActivates}
-        >
-          Details <span aria-hidden="true">→</span>
-        </Link>
-      )}
-      headerActions={(screen) => (
-        <ViewActions
-          kind="dashboard"
-          view={view}
-          dashboardId={dashboardId}
-          {...(screen.window ? { screenWindow: screen.window } : {})}
-        />
-      )}
-    />
-  );
-}
