@@ -1,6 +1,6 @@
 /**
- * The simulated CloudWatch account over real HTTP on loopback: the fake's `serveRequest` behind a small
- * node:http adapter that answers CORS preflights the way AWS endpoints do, so a browser on another origin
+ * The simulated CloudWatch account over real HTTP on loopback: the package's node:http transport behind a
+ * small server that answers CORS preflights the way AWS endpoints do, so a browser on another origin
  * (the built app) or the AWS CLI can talk to it. Run: npm run fake-cloudwatch -- [--port 9327] [--fault throttle]
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -8,14 +8,13 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
-  FaultController,
+  createFakeCloudWatch,
+  type FaultController,
   faultKinds,
   parseFaultParameter,
   type RecordedCall,
-  serveRequest,
 } from '@bellwether/fake-cloudwatch';
-import { createOperations } from '../packages/fake-cloudwatch/src/core/operations';
-import { createScenario } from '../packages/fake-cloudwatch/src/core/scenario/scenario';
+import { createHttpHandler } from '@bellwether/fake-cloudwatch/http';
 
 /**
  * Request headers the SDK for JavaScript v3 sends from a browser to CloudWatch (SigV4, the JSON protocol,
@@ -38,7 +37,6 @@ export const ALLOWED_REQUEST_HEADERS = [
 export const EXPOSED_RESPONSE_HEADERS = ['x-amzn-requestid'] as const;
 
 const ALLOWED_METHODS = ['GET', 'POST'];
-const MAX_BODY_BYTES = 1_048_576;
 
 export interface PreflightRecord {
   origin: string | undefined;
@@ -91,39 +89,16 @@ function corsHeaders(): Record<string, string> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function accessDenied(operation: string): { status: number; headers: Record<string, string>; body: string } {
-  return {
-    status: 403,
-    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'AccessDenied;Sender' },
-    body: JSON.stringify({
-      __type: 'com.amazon.coral.service#AccessDeniedException',
-      message: `User: arn:aws:sts::123456789012:assumed-role/bellwether-reader/session is not authorized to perform: cloudwatch:${operation} because no identity-based policy allows the cloudwatch:${operation} action`,
-    }),
-  };
-}
-
 /** Starts the loopback CloudWatch on 127.0.0.1 (port 0 = any free port) and resolves once it listens. */
 export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Promise<LoopbackCloudWatch> {
-  const now = options.now ?? Date.now;
-  const anchor = options.anchor ?? Math.floor(now() / 900_000) * 900_000;
-  const faults = new FaultController();
-  const calls: RecordedCall[] = [];
+  const fake = createFakeCloudWatch({
+    now: options.now ?? Date.now,
+    anchor: options.anchor,
+    deny: options.deny ?? [],
+  });
+  const serve = createHttpHandler(fake, { headers: corsHeaders() });
   const preflights: PreflightRecord[] = [];
   const origins: Array<string | undefined> = [];
-  const deny = new Set(options.deny ?? []);
-  const operations = createOperations(createScenario(anchor));
-  let base = '';
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const origin = req.headers.origin;
@@ -155,44 +130,8 @@ export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Pr
         .end('CloudWatch answers POST requests');
       return;
     }
-    const body = await readBody(req);
-    if (body === undefined) {
-      res.writeHead(413, corsHeaders()).end();
-      return;
-    }
     origins.push(origin);
-    const target = String(req.headers['x-amz-target'] ?? '');
-    const operation = target.split('.')[1] ?? '';
-    if (deny.has(operation) && req.headers.authorization) {
-      const denied = accessDenied(operation);
-      res.writeHead(denied.status, { ...denied.headers, ...corsHeaders() }).end(denied.body);
-      return;
-    }
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(key, value);
-      else if (Array.isArray(value)) headers.set(key, value.join(', '));
-    }
-    const request = new Request(new URL(req.url ?? '/', base), {
-      method: 'POST',
-      headers,
-      body: new Uint8Array(body),
-    });
-    const outcome = await serveRequest(request, {
-      operations,
-      faults,
-      now,
-      record: (call) => {
-        calls.push(call);
-        if (calls.length > 1000) calls.splice(0, calls.length - 1000);
-      },
-    });
-    if (outcome.kind === 'network-error') {
-      req.socket.destroy();
-      return;
-    }
-    const { status, headers: answer, body: text } = outcome.response;
-    res.writeHead(status, { ...answer, ...corsHeaders() }).end(text);
+    await serve(req, res);
   };
 
   const server: Server = createServer((req, res) => {
@@ -206,15 +145,14 @@ export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Pr
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  base = `http://127.0.0.1:${port}`;
   return {
-    url: base,
+    url: `http://127.0.0.1:${port}`,
     port,
-    faults,
-    calls,
+    faults: fake.faults,
+    calls: fake.calls,
     preflights,
     origins,
-    deny,
+    deny: fake.denied,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { describeScenario, insightsSource, mathReferences } from '@bellwether/fake-cloudwatch';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { parseInsights } from '../../packages/fake-cloudwatch/src/core/insights/parse';
-import { referencedIds } from '../../packages/fake-cloudwatch/src/core/math/ast';
-import { parseMath } from '../../packages/fake-cloudwatch/src/core/math/parse';
-import { createScenario } from '../../packages/fake-cloudwatch/src/core/scenario/scenario';
 import { parseDashboard } from '../domain/kpi/parse-dashboard';
 import type { MetricStat } from '../domain/kpi/query-schema';
 import { dashboardIndexSchema, dashboardSchema, type Kpi } from '../domain/kpi/schema';
@@ -14,7 +11,7 @@ const DIR = new URL('../../public/dashboards/', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, DIR), 'utf8');
 const index = dashboardIndexSchema.parse(parse(read('index.yaml')));
 const files = index.dashboards;
-const scenario = createScenario(Date.UTC(2025, 4, 21, 14, 0, 0));
+const scenario = describeScenario();
 
 /** Every metric a KPI reads, with its variables set. */
 function metricsOf(kpi: Kpi, env: string): MetricStat[] {
@@ -63,7 +60,7 @@ describe.each(files)('%s', (file) => {
     (_id, kpi) => {
       for (const env of envs) {
         for (const metric of metricsOf(kpi, env)) {
-          const found = scenario.find({
+          const found = scenario.publishes({
             namespace: metric.namespace,
             name: metric.name,
             dimensions: metric.dimensions,
@@ -71,22 +68,20 @@ describe.each(files)('%s', (file) => {
           expect(
             found,
             `${kpi.id} (${env}): ${metric.namespace} ${metric.name} ${JSON.stringify(metric.dimensions)}`,
-          ).toBeDefined();
+          ).toBe(true);
         }
       }
       if (kpi.query.kind === 'math') {
-        const ids = [...referencedIds(parseMath(kpi.query.expression))];
+        const ids = mathReferences(kpi.query.expression);
         expect(Object.keys(kpi.query.metrics)).toEqual(expect.arrayContaining(ids));
       }
       if (kpi.query.kind === 'insights') {
-        const q = parseInsights(kpi.query.sql);
-        expect(scenario.metrics.some((m) => m.id.namespace === q.namespace && m.id.name === q.metric)).toBe(
-          true,
-        );
+        const q = insightsSource(kpi.query.sql);
+        expect(scenario.metrics.some((m) => m.namespace === q.namespace && m.name === q.metric)).toBe(true);
       }
       for (const env of envs) {
         for (const alarm of kpi.alarms ?? []) {
-          expect(scenario.alarms.map((a) => a.name)).toContain(substituteText(alarm, { env }));
+          expect(scenario.alarmNames).toContain(substituteText(alarm, { env }));
         }
       }
     },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFakeCloudWatch, type FakeCloudWatch } from '@bellwether/fake-cloudwatch';
+import { cloudWatchHandlers } from '@bellwether/fake-cloudwatch/msw';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { type RenderResult, render } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
@@ -39,7 +40,7 @@ export function setupAppHarness(): AppHarness {
     const text = overrides.get(name) ?? readDashboardFile(name);
     return text === undefined ? new HttpResponse('Not found', { status: 404 }) : new HttpResponse(text);
   });
-  const server = setupServer(files, ...fake.handlers);
+  const server = setupServer(files, ...cloudWatchHandlers(fake));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     overrides.clear();

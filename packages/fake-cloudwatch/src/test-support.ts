@@ -1,6 +1,6 @@
 import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createFakeCloudWatch, type FakeCloudWatch } from './index';
+import { createFakeCloudWatch, type FakeCloudWatch } from './core/account';
 import { type SetupServerApi, startFakeCloudWatchServer } from './transports/node';
 
 /** Wednesday 21 May 2025, 14:00 UTC: the fixed "now" of the fake's tests. */

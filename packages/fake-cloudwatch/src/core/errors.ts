@@ -1,7 +1,8 @@
 /**
- * An error the simulated service answers with, shaped as CloudWatch's awsJson1_0 protocol in
- * query-compatible mode: the JSON `__type` names the modeled shape, and the `x-amzn-query-error`
- * header carries the classic query-protocol code the SDK turns into the exception's name.
+ * An error the simulated service answers with, in protocol-neutral terms: the classic query-protocol
+ * code (the query protocol's `<Code>`; the JSON protocol's `x-amzn-query-error` header, which the SDK
+ * turns into the exception's name), the HTTP status, and the shape id of the error (the JSON protocol's
+ * `__type`). Each protocol writes it its own way.
  */
 export class AwsError extends Error {
   constructor(
@@ -75,6 +76,19 @@ export const common = {
     ),
   unknownOperation: (): AwsError =>
     new AwsError('InvalidAction', '', 400, 'com.amazon.coral.service#UnknownOperationException'),
+  /** What IAM answers when the caller's policy lacks `cloudwatch:<operation>`. */
+  accessDenied: (operation: string): AwsError =>
+    new AwsError(
+      'AccessDenied',
+      `User: arn:aws:sts::123456789012:assumed-role/bellwether-reader/session is not authorized to perform: cloudwatch:${operation} because no identity-based policy allows the cloudwatch:${operation} action`,
+      403,
+      'com.amazon.coral.service#AccessDeniedException',
+    ),
   serialization: (message: string): AwsError =>
     new AwsError('SerializationException', message, 400, 'com.amazon.coral.service#SerializationException'),
 };
+
+/** True for an AwsError, also one thrown by another copy of this module. */
+export function isAwsError(error: unknown): error is AwsError {
+  return error instanceof Error && 'code' in error && 'status' in error && 'type' in error;
+}

@@ -1,6 +1,9 @@
 import { modeled } from './errors';
 
-/** Readers for the JSON request fields, answering wrong types the way CloudWatch does. */
+/**
+ * Readers for the fields of a parsed request (a structure with the API's member names, whatever protocol
+ * carried it), answering wrong types the way CloudWatch does.
+ */
 export type Json = Record<string, unknown>;
 
 export function optString(obj: Json, key: string, path = key): string | undefined {
@@ -40,10 +43,15 @@ export function asObject(v: unknown, path: string): Json {
   return v as Json;
 }
 
-/** Timestamps travel as epoch seconds (awsJson1_0 default); milliseconds are what the fake uses inside. */
+/**
+ * A timestamp as epoch milliseconds, what the fake uses inside. A protocol without a model cannot tell a
+ * timestamp from a number, so each form is read here: a number is epoch seconds (the JSON protocol's
+ * default), a string ISO 8601 (the query protocol's), a Date as it is.
+ */
 export function optTimestamp(obj: Json, key: string, path = key): number | undefined {
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.getTime();
   if (typeof v === 'number' && Number.isFinite(v)) return Math.round(v * 1000);
   if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return Date.parse(v);
   throw modeled.invalidParameterValue(`The parameter ${path} must be a timestamp.`);
@@ -61,9 +69,4 @@ export function readDimensions(list: unknown[] | undefined, path: string): Recor
     out[name] = value ?? '';
   });
   return out;
-}
-
-/** Epoch milliseconds to the epoch seconds the wire carries. */
-export function toWireTime(ms: number): number {
-  return ms / 1000;
 }

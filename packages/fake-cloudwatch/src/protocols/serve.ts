@@ -1,45 +1,13 @@
-import { delay, HttpResponse, http, type RequestHandler } from 'msw';
-import { type AwsError, common, modeled } from '../core/errors';
-import type { FaultController, FaultDecision } from '../core/faults';
-import {
-  checkSignature,
-  errorResponse,
-  isCloudWatchRequest,
-  nextRequestId,
-  okResponse,
-  operationOf,
-  readBody,
-  regionOf,
-  type WireResponse,
-} from './aws-json/protocol';
+import type { FakeCloudWatch } from '../core/account';
+import { isAwsError, modeled } from '../core/errors';
+import { awsJson } from './aws-json/protocol';
+import { checkSignature, isMonitoringHost, nextRequestId, regionOf } from './front-door';
+import type { Protocol, WireResponse } from './protocol';
 
-export interface RecordedCall {
-  operation: string;
-  headers: Record<string, string>;
-  body: unknown;
-  at: number;
-}
+export type { WireResponse } from './protocol';
 
-/**
- * What one operation needs from the request; `partial` is set when a PartialData fault applies,
- * `arithmetic` when the ArithmeticError fault does.
- */
-export interface OperationContext {
-  body: Record<string, unknown>;
-  region: string;
-  now: number;
-  partial: boolean;
-  arithmetic?: boolean;
-}
-
-export type OperationImpl = (ctx: OperationContext) => unknown;
-
-export interface ServiceDeps {
-  operations: Record<string, OperationImpl>;
-  faults: FaultController;
-  now: () => number;
-  record: (call: RecordedCall) => void;
-}
+/** The protocols the account speaks; a request no protocol claims is read as the first one. */
+const PROTOCOLS: readonly Protocol[] = [awsJson];
 
 /** Outcome of one request: an HTTP answer or a dropped connection. */
 export type ServiceOutcome = { kind: 'response'; response: WireResponse } | { kind: 'network-error' };
@@ -52,76 +20,38 @@ function headersOf(request: Request): Record<string, string> {
   return out;
 }
 
-function faultError(decision: FaultDecision): AwsError | undefined {
-  switch (decision.error) {
-    case 'throttle':
-      return common.throttling();
-    case '5xx':
-      return modeled.internal();
-    case '503':
-      return common.serviceUnavailable();
-    case 'expired':
-      return common.expiredToken();
-    default:
-      return undefined;
-  }
+/** True for requests meant for CloudWatch: a POST to its endpoint host, or in one of its protocols. */
+export function isCloudWatchRequest(request: Request): boolean {
+  if (request.method !== 'POST') return false;
+  return PROTOCOLS.some((p) => p.claims(request)) || isMonitoringHost(new URL(request.url));
 }
 
 /**
- * Serves one CloudWatch request end to end: records it, checks the signature, applies faults, runs
- * the operation and encodes the answer. Independent of msw so a loopback HTTP server can reuse it.
+ * Serves one CloudWatch request (a fetch Request) end to end: reads it in its protocol, records it,
+ * checks the signature, lets the account answer and writes the answer in the same protocol. Every
+ * transport (msw, node:http) is a thin adapter around it.
  */
-export async function serveRequest(request: Request, deps: ServiceDeps): Promise<ServiceOutcome> {
+export async function serveRequest(request: Request, account: FakeCloudWatch): Promise<ServiceOutcome> {
   const requestId = nextRequestId();
+  const protocol = PROTOCOLS.find((p) => p.claims(request)) ?? PROTOCOLS[0]!;
   const headers = headersOf(request);
-  let body: Record<string, unknown> = {};
-  let operation = headers['x-amz-target']?.split('.')[1] ?? '';
+  const { operation, input, problem } = await protocol.read(request);
+  account.record({ operation, headers, body: input });
   try {
-    body = await readBody(request.clone());
-  } catch {
-    // recorded as empty; the error is answered below once auth has been checked
-  }
-  deps.record({ operation, headers, body, at: deps.now() });
-  try {
-    checkSignature(request);
-    operation = operationOf(request);
-    body = await readBody(request);
-    const decision = deps.faults.decide(operation);
-    if (decision.delayMs > 0) await delay(decision.delayMs);
-    if (decision.error === 'network') return { kind: 'network-error' };
-    const injected = faultError(decision);
-    if (injected) throw injected;
-    const impl = Object.hasOwn(deps.operations, operation) ? deps.operations[operation] : undefined;
-    if (!impl) throw common.unknownOperation();
+    checkSignature(request.headers);
+    if (problem) throw problem;
     const region = regionOf(new URL(request.url), request.headers.get('authorization')) ?? 'us-east-1';
-    const payload = impl({
-      body,
-      region,
-      now: deps.now(),
-      partial: decision.partial,
-      arithmetic: decision.arithmetic,
-    });
-    return { kind: 'response', response: okResponse(payload, requestId) };
-  } catch (error) {
-    if (error instanceof Error && 'code' in error && 'status' in error && 'type' in error) {
-      return { kind: 'response', response: errorResponse(error as AwsError, requestId) };
+    const answer = await account.invoke({ operation, input, region });
+    switch (answer.kind) {
+      case 'network-error':
+        return answer;
+      case 'error':
+        return { kind: 'response', response: protocol.error(answer.error, requestId) };
+      default:
+        return { kind: 'response', response: protocol.output(answer.output, requestId) };
     }
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'response', response: errorResponse(modeled.internal(message), requestId) };
+  } catch (error) {
+    const known = isAwsError(error) ? error : modeled.internal(String(error));
+    return { kind: 'response', response: protocol.error(known, requestId) };
   }
-}
-
-/** The msw v2 handler: any POST to monitoring.<region>.amazonaws.com or carrying CloudWatch's target. */
-export function createHandlers(deps: ServiceDeps): RequestHandler[] {
-  return [
-    http.post(
-      ({ request }) => isCloudWatchRequest(request),
-      async ({ request }) => {
-        const outcome = await serveRequest(request, deps);
-        if (outcome.kind === 'network-error') return HttpResponse.error();
-        const { status, headers, body } = outcome.response;
-        return new HttpResponse(body, { status, headers });
-      },
-    ),
-  ];
 }

@@ -1,5 +1,7 @@
 import { setupWorker } from 'msw/browser';
-import { createFakeCloudWatch, type FakeCloudWatch, parseFaultParameter } from '../index';
+import { createFakeCloudWatch, type FakeCloudWatch } from '../core/account';
+import { parseFaultParameter } from '../core/faults';
+import { cloudWatchHandlers } from './msw';
 
 declare global {
   interface Window {
@@ -15,7 +17,7 @@ declare global {
  */
 export async function startDemoAccount(): Promise<FakeCloudWatch> {
   const fake = createFakeCloudWatch();
-  const worker = setupWorker(...fake.handlers);
+  const worker = setupWorker(...cloudWatchHandlers(fake));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   const fault = parseFaultParameter(new URLSearchParams(window.location.search).get('fault'));
   if (fault) fake.faults.inject(fault);

@@ -1,5 +1,6 @@
 import { type SetupServer, setupServer } from 'msw/node';
-import type { FakeCloudWatch } from '../index';
+import type { FakeCloudWatch } from '../core/account';
+import { cloudWatchHandlers } from './msw';
 
 /**
  * What msw 2.15's setupServer returns (its `SetupServer` interface: listen, use, resetHandlers, close…);
@@ -7,9 +8,9 @@ import type { FakeCloudWatch } from '../index';
  */
 export type SetupServerApi = SetupServer;
 
-/** Starts msw in Node with the fake's handlers; unhandled requests fail loudly so tests never leak to AWS. */
+/** Starts msw/node with the account's handlers; unhandled requests fail loudly so tests never leak to AWS. */
 export function startFakeCloudWatchServer(fake: FakeCloudWatch): SetupServerApi {
-  const server = setupServer(...fake.handlers);
+  const server = setupServer(...cloudWatchHandlers(fake));
   server.listen({ onUnhandledRequest: 'error' });
   return server;
 }

@@ -1,8 +1,8 @@
-import type { OperationContext } from '../../protocols/serve';
 import { type AlarmState, createAlarmEvaluator } from '../alarms/evaluate';
 import { modeled } from '../errors';
-import { optArray, optNumber, optString, toWireTime } from '../input';
+import { optArray, optNumber, optString } from '../input';
 import type { Scenario } from '../scenario/scenario';
+import type { OperationContext } from './context';
 import { decodeToken, encodeToken } from './paging';
 
 const ACCOUNT = '123456789012';
@@ -25,7 +25,7 @@ export function createDescribeAlarms(scenario: Scenario): (ctx: OperationContext
     return state;
   };
 
-  return ({ body, now, region }) => {
+  return ({ input: body, now, region }) => {
     const names = optArray(body, 'AlarmNames')?.map((n) => String(n));
     const prefix = optString(body, 'AlarmNamePrefix');
     const stateValue = optString(body, 'StateValue');
@@ -77,7 +77,7 @@ export function createDescribeAlarms(scenario: Scenario): (ctx: OperationContext
         AlarmName: def.name,
         AlarmArn: `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:${def.name}`,
         AlarmDescription: def.description,
-        AlarmConfigurationUpdatedTimestamp: toWireTime(Date.parse(def.configuredAt)),
+        AlarmConfigurationUpdatedTimestamp: new Date(def.configuredAt),
         ActionsEnabled: true,
         OKActions: [],
         AlarmActions: [`arn:aws:sns:${region}:${ACCOUNT}:shop-oncall`],
@@ -85,8 +85,8 @@ export function createDescribeAlarms(scenario: Scenario): (ctx: OperationContext
         StateValue: state.value,
         StateReason: state.reason,
         StateReasonData: state.reasonData,
-        StateUpdatedTimestamp: toWireTime(state.updatedAt),
-        StateTransitionedTimestamp: toWireTime(state.updatedAt),
+        StateUpdatedTimestamp: new Date(state.updatedAt),
+        StateTransitionedTimestamp: new Date(state.updatedAt),
         MetricName: def.metricName,
         Namespace: def.namespace,
         ...(PERCENTILE.test(def.statistic)

@@ -1,11 +1,10 @@
-import type { OperationContext } from '../../protocols/serve';
 import { modeled } from '../errors';
-import { toWireTime } from '../input';
 import { INSIGHTS_REACH_MS } from '../insights/evaluate';
 import { type QueryResult, RequestEvaluation } from '../query/engine';
 import { type ParsedRequest, parseGetMetricData } from '../query/validate';
 import { hashString } from '../scenario/noise';
 import type { Scenario } from '../scenario/scenario';
+import type { OperationContext } from './context';
 import { decodeToken, encodeToken } from './paging';
 
 interface WireMessage {
@@ -50,9 +49,9 @@ function ordered(r: QueryResult, scanBy: ParsedRequest['scanBy']): { t: number[]
  * MaxDatapoints are cut and marked PartialData. The datapoints counted are those in the answer.
  */
 export function createGetMetricData(scenario: Scenario): (ctx: OperationContext) => unknown {
-  return ({ body, now: requestNow, partial, arithmetic = false }) => {
-    const req = parseGetMetricData(body);
-    const print = fingerprint(body);
+  return ({ input, now: requestNow, partial, arithmetic = false }) => {
+    const req = parseGetMetricData(input);
+    const print = fingerprint(input);
     let offset = 0;
     let now = requestNow;
     if (req.nextToken !== undefined) {
@@ -120,7 +119,7 @@ export function createGetMetricData(scenario: Scenario): (ctx: OperationContext)
       return {
         Id: r.query.id,
         Label: r.label,
-        Timestamps: times.map(toWireTime),
+        Timestamps: times.map((t) => new Date(t)),
         Values: values,
         StatusCode: status,
         ...(messages.length > 0 ? { Messages: messages } : {}),

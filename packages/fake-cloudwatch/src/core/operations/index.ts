@@ -1,5 +1,5 @@
-import type { OperationImpl } from '../../protocols/serve';
 import type { Scenario } from '../scenario/scenario';
+import type { OperationImpl } from './context';
 import { createDescribeAlarms } from './describe-alarms';
 import { createGetMetricData } from './get-metric-data';
 import { listMetrics } from './list-metrics';

@@ -26,7 +26,12 @@ describe('ListMetrics', () => {
 
   test('NextToken continues where the previous page stopped, for the same filters only', () => {
     const scenario = createScenario(NOW);
-    const ctx = (body: Record<string, unknown>) => ({ body, region: 'us-east-1', now: NOW, partial: false });
+    const ctx = (input: Record<string, unknown>) => ({
+      input,
+      region: 'us-east-1',
+      now: NOW,
+      partial: false,
+    });
     type Page = { Metrics: unknown[]; NextToken?: string };
     const all = (listMetrics(scenario, ctx({ Namespace: 'AWS/SQS' })) as Page).Metrics;
     const pages: unknown[] = [];

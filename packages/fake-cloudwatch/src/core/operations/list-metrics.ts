@@ -1,7 +1,7 @@
-import type { OperationContext } from '../../protocols/serve';
 import { modeled } from '../errors';
 import { asObject, optArray, optString } from '../input';
 import type { Scenario } from '../scenario/scenario';
+import type { OperationContext } from './context';
 import { decodeToken, encodeToken } from './paging';
 
 const PAGE_SIZE = 500;
@@ -9,7 +9,7 @@ const THREE_HOURS = 3 * 3_600_000;
 
 /** ListMetrics: exact namespace/name filters, dimension filters, RecentlyActive=PT3H, 500 per page. */
 export function listMetrics(scenario: Scenario, ctx: OperationContext, pageSize = PAGE_SIZE): unknown {
-  const { body, now } = ctx;
+  const { input: body, now } = ctx;
   const namespace = optString(body, 'Namespace');
   const metricName = optString(body, 'MetricName');
   const recentlyActive = optString(body, 'RecentlyActive');
