@@ -45,6 +45,7 @@ export function KpiTile({ model, actions }: { model: KpiTileView; actions?: Reac
         lines={model.lines}
         label={model.sparklineLabel}
         {...(model.window ? { window: model.window } : {})}
+        {...(model.period ? { period: model.period } : {})}
       />
       {model.slo && <SloBudget {...model.slo} />}
       <p className="kpi-reason" title={model.reason}>

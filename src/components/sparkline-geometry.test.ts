@@ -16,6 +16,15 @@ describe('sparkline geometry', () => {
     expect(path.split('M').length - 1).toBe(runs);
   });
 
+  test('gaps are judged on the series period, so thinning a long series never breaks its line', () => {
+    const dense = Array.from({ length: 2000 }, (_, i) => ({ t: i * MIN, v: Math.sin(i) }));
+    const { path } = sparklineGeometry(dense, [], { start: 0, end: 2000 * MIN }, 60);
+    expect(path.split('M').length - 1).toBe(1);
+    expect(path.split('L').length).toBeLessThanOrEqual(240);
+    const holed = dense.filter((p) => p.t < 500 * MIN || p.t > 510 * MIN);
+    expect(sparklineGeometry(holed, [], undefined, 60).path.split('M').length - 1).toBe(2);
+  });
+
   test('x spans the selected window, so data missing at the ends is empty space', () => {
     const { path } = sparklineGeometry(at([4, 5, 6]), [], window);
     expect(path).toBe('M400 50L500 50L600 50');

@@ -12,6 +12,8 @@ interface SparklineProps {
   label: string;
   /** The selected window: the x-axis spans it, so missing data at either end shows as a gap. */
   window?: TimeWindow;
+  /** Seconds between the series' points: a longer step is a missing period and breaks the line. */
+  period?: number;
   /** Kept for callers that name their sparkline; the drawing needs no id. */
   id?: string;
 }
@@ -20,13 +22,13 @@ interface SparklineProps {
  * The shape of the range at a glance, with threshold lines: plain SVG, no chart library, so a wall of
  * 200 tiles draws in one pass. Strokes keep their width however the tile stretches the drawing.
  */
-export function Sparkline({ points, lines = [], label, window, id }: SparklineProps): ReactElement {
+export function Sparkline({ points, lines = [], label, window, period, id }: SparklineProps): ReactElement {
   const values = lines.map((l) => l.value);
   const key = values.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the reference values are keyed by their text.
   const geometry = useMemo(
-    () => sparklineGeometry(points, values, window),
-    [points, key, window?.start, window?.end],
+    () => sparklineGeometry(points, values, window, period),
+    [points, key, window?.start, window?.end, period],
   );
   return (
     <div className="sparkline" role="img" aria-label={label} {...(id ? { id } : {})}>

@@ -59,6 +59,8 @@ export interface KpiTileView {
   points: readonly Point[];
   /** The selected window: axes span it, so missing data at either end shows as a gap. */
   window?: TimeWindow;
+  /** Seconds between the points: a longer step is a missing period, drawn as a gap. */
+  period?: number;
   lines: ReferenceLine[];
   sparklineLabel: string;
   /** "SLO 99.5 %: 97 % met · 42 % budget left", with the budget left (1 untouched, ≤ 0 spent). */

@@ -143,6 +143,7 @@ export function kpiTileView(
     notes: notes(kpi, fetched, evaluation, ctx),
     points,
     ...(ctx.window ? { window: ctx.window } : {}),
+    ...(view ? { period: view.period } : {}),
     lines: referenceLines(kpi),
     sparklineLabel: `${kpi.title} over ${ctx.rangeWords}`,
     ...sloLine(evaluation),

@@ -60,6 +60,7 @@ function WallTileView({ model }: { model: WallTileModel }): ReactElement {
               lines={model.lines}
               label={model.sparklineLabel}
               {...(model.window ? { window: model.window } : {})}
+              {...(model.period ? { period: model.period } : {})}
             />
             <p className="wall-tile-reason">
               {model.justBreached && <strong className="wall-just-breached">Just breached · </strong>}

@@ -32,10 +32,9 @@ const tiles = [
 const base: WallTilesInput = { tiles, breaches: EMPTY_BREACH_MEMORY, now: NOW };
 
 describe('wall tiles', () => {
-  test('keep the board order and thin sparklines to what a tile can draw', () => {
+  test('keep the board order; a tile that could not be loaded has its own key', () => {
     const out = buildWallTiles(base);
     expect(out.map((t) => t.id)).toEqual(['orders', 'payments', 'latency', 'cost', 'broken']);
-    expect(out[0]?.points.length).toBe(120);
     expect(out.at(-1)?.key).toBe('invalid-broken');
   });
 

@@ -1,11 +1,7 @@
 import type { BoardStatus, KpiTileView } from '../../../domain/board/board-types';
 import { compareSeverity, type RiskStatus } from '../../../domain/risk';
-import { downsampleLttb } from '../../../domain/time/downsample';
 import type { KpiSort } from '../../../url/view-params';
 import { type BreachMemory, isJustBreached } from './breach-memory';
-
-/** A sparkline on a wall tile is a few centimetres wide: more points than this draw the same line. */
-const SPARK_POINTS = 120;
 
 /** A board tile as the wall shows it: the board model's view, plus the wall's own emphasis of a new breach. */
 export interface WallTileModel extends KpiTileView {
@@ -36,7 +32,7 @@ const SORT_RANK: Record<BoardStatus, RiskStatus> = {
 /**
  * The board's tiles in the wall's order: as in the file, worst first (`sort=status`: breached, error, at
  * risk … the risk engine's severity, ties in file order) or by title; a new breach is emphasised unless
- * the board is stale, and sparklines are thinned to what a tile can draw.
+ * the board is stale.
  */
 export function buildWallTiles(input: WallTilesInput): WallTileModel[] {
   const filter = input.filter?.toLowerCase();
@@ -50,7 +46,6 @@ export function buildWallTiles(input: WallTilesInput): WallTileModel[] {
           tile.staleAge === undefined &&
           tile.status === 'breached' &&
           isJustBreached(input.breaches, tile.id, input.now),
-        points: downsampleLttb([...tile.points], SPARK_POINTS),
       }),
     );
   if (input.sort === 'status') {
