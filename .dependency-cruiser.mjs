@@ -7,6 +7,10 @@
 // Below them all, packages/cloudwatch-spec (documented CloudWatch facts, imported as
 // @bellwether/cloudwatch-spec) imports nothing but itself, so any layer, src/domain included, may use it.
 //
+// Beside src/, packages/fake-cloudwatch (the simulated account, @bellwether/fake-cloudwatch) never imports
+// src/; inside it core ← protocols ← transports, and only its msw transports import msw. The app reaches
+// it only from src/app/bootstrap.tsx, by dynamic import (the demo), and from tests.
+//
 // Paths are matched after resolution, so '../../dashboard/x' is judged by where it lands, not how it is
 // spelled. Type-only imports count. scripts/ (Node CLI tools) are not cruised: they may import anything.
 
@@ -26,6 +30,14 @@ const AWS_SDK = pkg(['@aws-sdk/[^/]+', '@smithy/[^/]+']);
 const MSW = pkg(['msw']);
 /** The documented CloudWatch facts: a workspace package that src/ imports by its name. */
 const SPEC = '^packages/cloudwatch-spec/';
+/** The simulated account, and its parts: core (no msw), protocols, transports. */
+const FAKE = '^packages/fake-cloudwatch/';
+const FAKE_CORE = '^packages/fake-cloudwatch/src/core/';
+const FAKE_PROTOCOLS = '^packages/fake-cloudwatch/src/protocols/';
+/** Its transports over msw (the handlers, the browser worker, msw/node): the only package code with msw. */
+const FAKE_MSW = '^packages/fake-cloudwatch/src/transports/(msw|browser|node)\\.ts$';
+/** Its tests and the helpers they share, which drive it through the real SDK. */
+const FAKE_TESTS = '^packages/fake-cloudwatch/src/(.*\\.test\\.ts|test-support\\.ts)$';
 /** Test code: unit and component tests, and the harness they share. It may render the whole app. */
 const TEST_CODE = '(\\.test\\.tsx?$|^src/testing/)';
 
@@ -69,10 +81,66 @@ export default {
     },
     {
       name: 'msw-only-in-fake-cloudwatch-and-tests',
-      comment: 'msw serves the simulated account (packages/fake-cloudwatch) and tests; nothing else uses it.',
+      comment:
+        'msw serves the simulated account (the msw transports of packages/fake-cloudwatch) and tests; ' +
+        "nothing else uses it, the account's core and protocols included.",
       severity: 'error',
-      from: { path: '^(src|tests)/', pathNot: TEST_CODE },
+      from: { path: '^(src|tests|packages)/', pathNot: [FAKE_MSW, TEST_CODE] },
       to: { path: MSW },
+    },
+    {
+      name: 'fake-cloudwatch-only-from-bootstrap-and-tests',
+      comment:
+        'The app reaches the simulated account only from src/app/bootstrap.tsx (the demo) and tests, so a ' +
+        'real deployment never depends on it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/app/bootstrap\\.tsx$', TEST_CODE] },
+      to: { path: FAKE },
+    },
+    {
+      name: 'fake-cloudwatch-by-dynamic-import',
+      comment:
+        'src/app/bootstrap.tsx loads the simulated account by dynamic import only: its own chunk, which a ' +
+        'real deployment never downloads.',
+      severity: 'error',
+      from: { path: '^src/app/bootstrap\\.tsx$' },
+      to: { path: FAKE, dynamic: false },
+    },
+    {
+      name: 'fake-cloudwatch-not-to-src',
+      comment:
+        'packages/fake-cloudwatch stands on its own: nothing in it, tests included, imports src/ (the app ' +
+        'it simulates an account for). Shared CloudWatch facts come from @bellwether/cloudwatch-spec.',
+      severity: 'error',
+      from: { path: FAKE },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'fake-cloudwatch-core-imports-only-core',
+      comment:
+        'The core of the simulated account (scenario, query engine, math, SEARCH, Insights, alarms, faults, ' +
+        'operations) imports only itself and @bellwether/cloudwatch-spec: no protocol, transport, msw or node:.',
+      severity: 'error',
+      from: { path: FAKE_CORE, pathNot: '\\.test\\.ts$' },
+      to: { pathNot: [FAKE_CORE, SPEC] },
+    },
+    {
+      name: 'fake-cloudwatch-protocols-not-to-transports',
+      comment:
+        'A protocol of the simulated account reads and writes the wire over the core: it imports the core, ' +
+        'the protocols and @bellwether/cloudwatch-spec, never a transport, msw or node:.',
+      severity: 'error',
+      from: { path: FAKE_PROTOCOLS, pathNot: '\\.test\\.ts$' },
+      to: { pathNot: [FAKE_CORE, FAKE_PROTOCOLS, SPEC] },
+    },
+    {
+      name: 'fake-cloudwatch-no-aws-sdk',
+      comment:
+        'The simulated account does not depend on the client it fakes: only its tests and their helpers ' +
+        'import the AWS SDK.',
+      severity: 'error',
+      from: { path: FAKE, pathNot: FAKE_TESTS },
+      to: { path: AWS_SDK },
     },
     {
       name: 'app-only-from-main',

@@ -152,4 +152,57 @@ describe('the layering rules (.dependency-cruiser.mjs)', () => {
     );
     expect(exitCode).toBe(errors.length);
   }, 30_000);
+  test('packages/fake-cloudwatch: core ← protocols ← transports, msw only in its transports, apart from src/', async () => {
+    const F = 'packages/fake-cloudwatch/src';
+    const dir = project({
+      'src/domain/fmt.ts': "export const fmt = 'f';\n",
+      // The demo loads the account by dynamic import; a static import, or one from elsewhere in src/, fails.
+      'src/app/bootstrap.tsx':
+        "import { createFakeCloudWatch } from '../../packages/fake-cloudwatch/src/index';\n" +
+        "export const demo = () => [createFakeCloudWatch, import('../../packages/fake-cloudwatch/src/transports/browser')];\n",
+      'src/data/source.ts':
+        "import { createFakeCloudWatch } from '../../packages/fake-cloudwatch/src/index';\nexport const s = createFakeCloudWatch;\n",
+      'src/data/source.test.ts':
+        "import { setup } from '../../packages/fake-cloudwatch/src/test-support';\nexport const t = setup;\n",
+      'packages/cloudwatch-spec/src/index.ts': 'export const spec = 1;\n',
+      [`${F}/index.ts`]: "export { createFakeCloudWatch } from './core/account';\n",
+      // The core: itself and cloudwatch-spec only.
+      [`${F}/core/errors.ts`]: "export const errors = 'e';\n",
+      [`${F}/core/account.ts`]:
+        "import { readFileSync } from 'node:fs';\nimport { http } from 'msw';\nimport { spec } from '../../../cloudwatch-spec/src/index';\n" +
+        "import { serve } from '../protocols/serve';\nimport { errors } from './errors';\n" +
+        'export const createFakeCloudWatch = () => [readFileSync, http, spec, serve, errors];\n',
+      [`${F}/core/account.test.ts`]:
+        "import { http } from 'msw';\nimport { setup } from '../test-support';\nexport const t = [http, setup];\n",
+      // A protocol: the core and the protocols, never a transport.
+      [`${F}/protocols/serve.ts`]:
+        "import { errors } from '../core/errors';\nimport { handlers } from '../transports/msw';\nexport const serve = [errors, handlers];\n",
+      [`${F}/transports/msw.ts`]: "import { http } from 'msw';\nexport const handlers = [http];\n",
+      [`${F}/transports/browser.ts`]:
+        "import { setupWorker } from 'msw/browser';\nimport { handlers } from './msw';\nexport const start = [setupWorker, handlers];\n",
+      [`${F}/transports/http.ts`]:
+        "import { createServer } from 'node:http';\nimport { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';\n" +
+        "import { http } from 'msw';\nimport { fmt } from '../../../../src/domain/fmt';\nimport { serve } from '../protocols/serve';\n" +
+        'export const h = [createServer, ListMetricsCommand, http, fmt, serve];\n',
+      [`${F}/test-support.ts`]:
+        "import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';\nimport { start } from './transports/browser';\n" +
+        'export const setup = [CloudWatchClient, start];\n',
+    });
+    const { exitCode, errors } = await cruise(dir, ['src', 'packages']);
+    expect(errors).toEqual(
+      [
+        'fake-cloudwatch-by-dynamic-import: src/app/bootstrap.tsx → packages/fake-cloudwatch/src/index.ts',
+        'fake-cloudwatch-only-from-bootstrap-and-tests: src/data/source.ts → packages/fake-cloudwatch/src/index.ts',
+        `fake-cloudwatch-core-imports-only-core: ${F}/core/account.ts → msw`,
+        `fake-cloudwatch-core-imports-only-core: ${F}/core/account.ts → fs`,
+        `fake-cloudwatch-core-imports-only-core: ${F}/core/account.ts → ${F}/protocols/serve.ts`,
+        `msw-only-in-fake-cloudwatch-and-tests: ${F}/core/account.ts → msw`,
+        `fake-cloudwatch-protocols-not-to-transports: ${F}/protocols/serve.ts → ${F}/transports/msw.ts`,
+        `msw-only-in-fake-cloudwatch-and-tests: ${F}/transports/http.ts → msw`,
+        `fake-cloudwatch-not-to-src: ${F}/transports/http.ts → src/domain/fmt.ts`,
+        `fake-cloudwatch-no-aws-sdk: ${F}/transports/http.ts → @aws-sdk/client-cloudwatch`,
+      ].sort(),
+    );
+    expect(exitCode).toBe(errors.length);
+  }, 30_000);
 });
