@@ -60,6 +60,33 @@ export interface FetchReport {
   /** GetMetricData calls made, including NextToken pages (for the bench and self-observability). */
   calls: number;
   fetchedAt: number;
+  /** What the series cache served instead of fetching (src/data/cached-source.ts); absent without one. */
+  cache?: CacheReport;
+}
+
+/** Datapoints of one fetch: sent by CloudWatch, and served from the series cache instead. */
+export interface CacheReport {
+  fetchedPoints: number;
+  cachedPoints: number;
+  /** Requests answered without any call. */
+  cachedRequests: number;
+}
+
+/** What a source has asked of CloudWatch since it was built, for the bench and the app's own health. */
+export interface SourceStats {
+  /** fetchSeries calls. */
+  fetches: number;
+  /** GetMetricData calls, NextToken pages included. */
+  calls: number;
+  /** MetricDataQueries sent: metrics, expressions and Metrics Insights queries. */
+  queries: number;
+  /** Of those, MetricStat queries: the metrics GetMetricData bills. */
+  metrics: number;
+  fetchedPoints: number;
+  cachedPoints: number;
+  /** Entries in the series cache now, and the datapoints they hold. */
+  cacheEntries: number;
+  cachePoints: number;
 }
 
 export type AlarmStateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -78,4 +105,6 @@ export interface AlarmState {
 export interface MetricsSource {
   fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport>;
   describeAlarms(region: string, names: string[], signal?: AbortSignal): Promise<AlarmState[]>;
+  /** Totals since the source was built, when it keeps them (the series cache does). */
+  stats?(): SourceStats;
 }

@@ -33,7 +33,8 @@ function orders(ref = 'orders', extra: Partial<SeriesRequest> = {}): SeriesReque
   };
 }
 
-const source = createMetricsSource({ kind: 'demo' }, { now: () => NOW });
+// Without the series cache, so every fetch meets the fault injected for it.
+const source = createMetricsSource({ kind: 'demo' }, { now: () => NOW, cache: false });
 
 describe('faults from the simulated account become errors that say what to do', () => {
   test.each([
@@ -135,7 +136,7 @@ describe('credentials CloudWatch refuses as expired, through the real SDK', () =
       { source: 'cognito-guest', identityPoolId: 'us-east-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789' },
       () => ++issued,
     );
-    const cognito = createMetricsSource(sourceConfigFor(connection), { now: () => NOW });
+    const cognito = createMetricsSource(sourceConfigFor(connection), { now: () => NOW, cache: false });
     await cognito.fetchSeries([orders()]);
     await cognito.fetchSeries([orders()]);
     expect(signedWith()).toBe('ASIACOGNITO000000001');
@@ -161,7 +162,7 @@ describe('credentials CloudWatch refuses as expired, through the real SDK', () =
       { accessKeyId: 'ASIAPASTED0000000001', secretAccessKey: SECRET, sessionToken: 't' },
       false,
     );
-    const pasted = createMetricsSource(sourceConfigFor(connection), { now: () => NOW });
+    const pasted = createMetricsSource(sourceConfigFor(connection), { now: () => NOW, cache: false });
     await pasted.fetchSeries([orders()]);
     expect(signedWith()).toBe('ASIAPASTED0000000001');
 
@@ -201,5 +202,36 @@ describe('sourceConfigFor', () => {
     ],
   ])('%j → %s', (config, kind) => {
     expect(sourceConfigFor({ config, credentials, refused }).kind).toBe(kind);
+  });
+});
+
+describe('the series cache', () => {
+  const metricDataCalls = (): number => fake.calls.filter((c) => c.operation === 'GetMetricData').length;
+
+  test('is on by default: the same refresh at the same instant asks nothing', async () => {
+    const cached = createMetricsSource({ kind: 'demo' }, { now: () => NOW });
+    await cached.fetchSeries([orders()]);
+    fake.clearCalls();
+    const again = await cached.fetchSeries([orders()]);
+    expect(metricDataCalls()).toBe(0);
+    expect(again.results.orders?.series[0]?.points.length).toBeGreaterThan(50);
+    expect(cached.stats?.()).toMatchObject({ fetches: 2, calls: 1, cacheEntries: 1 });
+  });
+
+  test('starts over when the connection gets other credentials', async () => {
+    const connection = createConnection({
+      regions: ['us-east-1'],
+      credentials: { source: 'pasted', allowSessionStorage: false },
+    });
+    const secretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    connection.paste({ accessKeyId: 'ASIAPASTED0000000001', secretAccessKey, sessionToken: 't' }, false);
+    const cached = createMetricsSource(sourceConfigFor(connection), { now: () => NOW });
+    await cached.fetchSeries([orders()]);
+    fake.clearCalls();
+    await cached.fetchSeries([orders()]);
+    expect(metricDataCalls()).toBe(0);
+    connection.paste({ accessKeyId: 'ASIAPASTED0000000002', secretAccessKey, sessionToken: 't' }, false);
+    await cached.fetchSeries([orders()]);
+    expect(metricDataCalls()).toBe(1);
   });
 });

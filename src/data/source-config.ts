@@ -1,3 +1,4 @@
+import { type SeriesCacheOptions, withSeriesCache } from './cached-source';
 import type { CredentialsInput, StaticCredentials } from './cloudwatch/client';
 import { endpointFor } from './cloudwatch/client';
 import { createCloudWatchSource } from './cloudwatch/cloudwatch-source';
@@ -23,8 +24,18 @@ export type SourceConfig =
       endpoint: string;
       credentials?: CredentialsInput;
       onCredentialsRefused?: RefusedCredentials;
+      identity?: () => string;
     }
-  | { kind: 'aws'; credentials: CredentialsInput; onCredentialsRefused?: RefusedCredentials };
+  | {
+      kind: 'aws';
+      credentials: CredentialsInput;
+      onCredentialsRefused?: RefusedCredentials;
+      /**
+       * Changes when the credentials may belong to someone else (keys pasted, another sign-in), so the
+       * series cache, which holds one account's data, starts over.
+       */
+      identity?: () => string;
+    };
 
 /** Told when CloudWatch refuses the credentials (a Connection's `refused`); returns the error to show. */
 export type RefusedCredentials = (error: CloudWatchError) => CloudWatchError;
@@ -42,6 +53,11 @@ export interface SourceOptions {
    * all three alike). Absent: errors stay as the SDK reported them.
    */
   diagnose?: (endpoint: string) => Promise<UnreachableCause>;
+  /**
+   * The series cache of incremental refresh (src/data/cached-source.ts), on for every kind of source:
+   * `false` turns it off, an object sets its late-data allowance and size.
+   */
+  cache?: false | Pick<SeriesCacheOptions, 'lateDataSeconds' | 'maxEntries'>;
 }
 
 /** Builds the MetricsSource for a configuration. */
@@ -63,20 +79,32 @@ export function createMetricsSource(config: SourceConfig, options: SourceOptions
   })();
   const endpoint = config.kind === 'custom-endpoint' ? config.endpoint : undefined;
   const refused = config.kind === 'demo' ? undefined : config.onCredentialsRefused;
-  return withDiagnosis(source, endpoint, options.diagnose, refused);
+  const identity = config.kind === 'demo' ? undefined : config.identity;
+  const cached =
+    options.cache === false
+      ? source
+      : withSeriesCache(source, { ...options.cache, ...clock, ...(identity ? { identity } : {}) });
+  return withDiagnosis(cached, endpoint, options.diagnose, refused);
 }
 
 /** The source config a deployment's connection calls for: the demo, or real CloudWatch signed by the connection. */
 export function sourceConfigFor(
-  connection: Pick<Connection, 'config' | 'credentials' | 'refused'>,
+  connection: Pick<Connection, 'config' | 'credentials' | 'refused'> & Partial<Pick<Connection, 'subscribe'>>,
 ): SourceConfig {
   const { config } = connection;
   if (config.credentials.source === 'demo') return { kind: 'demo' };
   const credentials = (): Promise<StaticCredentials> => connection.credentials();
   const onCredentialsRefused: RefusedCredentials = (error) => connection.refused(error);
+  // The source outlives a change of credentials (the connection tells its listeners of a paste, a
+  // sign-in or a sign-out); each change may bring another account.
+  let changes = 0;
+  connection.subscribe?.(() => {
+    changes += 1;
+  });
+  const identity = (): string => String(changes);
   return config.endpoint === undefined
-    ? { kind: 'aws', credentials, onCredentialsRefused }
-    : { kind: 'custom-endpoint', endpoint: config.endpoint, credentials, onCredentialsRefused };
+    ? { kind: 'aws', credentials, onCredentialsRefused, identity }
+    : { kind: 'custom-endpoint', endpoint: config.endpoint, credentials, onCredentialsRefused, identity };
 }
 
 /**
@@ -98,6 +126,7 @@ function withDiagnosis(
     throw error;
   };
   return {
+    ...(source.stats ? { stats: source.stats.bind(source) } : {}),
     async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport> {
       try {
         return await source.fetchSeries(requests, signal);

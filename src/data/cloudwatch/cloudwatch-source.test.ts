@@ -21,7 +21,8 @@ const HOUR = 3_600_000;
 const REGION = 'us-east-1';
 
 const fake = createFakeCloudWatch({ now: () => NOW });
-const source = createMetricsSource({ kind: 'demo' }, { now: () => NOW });
+// The source itself, without the series cache, so every fetch goes over the wire.
+const source = createMetricsSource({ kind: 'demo' }, { now: () => NOW, cache: false });
 let server: SetupServerApi | undefined;
 
 beforeAll(() => {
@@ -374,7 +375,7 @@ describe('describeAlarms', () => {
 
 describe('source config', () => {
   const endpoint = 'http://localhost:4566';
-  const custom = createMetricsSource({ kind: 'custom-endpoint', endpoint }, { now: () => NOW });
+  const custom = createMetricsSource({ kind: 'custom-endpoint', endpoint }, { now: () => NOW, cache: false });
 
   test('a custom endpoint receives the same protocol', async () => {
     const report = await custom.fetchSeries([request('orders', orders)]);
