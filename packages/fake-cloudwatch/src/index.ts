@@ -15,5 +15,7 @@ export { describeScenario, insightsSource, mathReferences } from './core/catalog
 export type { AwsError } from './core/errors';
 export type { ActiveFault, FaultKind, FaultOptions } from './core/faults';
 export { FaultController, faultKinds, parseFaultParameter } from './core/faults';
+export type { MetricProps } from './core/query/dynamic-label';
+export type { DefaultLabelInput, DefaultLabeller } from './core/query/engine';
 export type { ServiceOutcome, WireResponse } from './protocols/serve';
 export { isCloudWatchRequest, serveRequest } from './protocols/serve';

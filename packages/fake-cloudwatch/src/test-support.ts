@@ -17,7 +17,7 @@ export function cloudWatchClient(maxAttempts = 1): CloudWatchClient {
   });
 }
 
-/** Starts a fake with a fixed clock for the file's tests and clears faults and calls between tests. */
+/** Starts a fake with a fixed clock; clears faults, calls and default labels between tests. */
 export function setupFakeCloudWatch(now: () => number = () => NOW): FakeCloudWatch {
   const fake = createFakeCloudWatch({ now });
   let server: SetupServerApi | undefined;
@@ -27,6 +27,7 @@ export function setupFakeCloudWatch(now: () => number = () => NOW): FakeCloudWat
   afterEach(() => {
     fake.faults.clear();
     fake.clearCalls();
+    fake.defaultLabel = undefined;
   });
   afterAll(() => server?.close());
   return fake;

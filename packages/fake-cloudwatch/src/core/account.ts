@@ -1,6 +1,7 @@
 import { type AwsError, common, isAwsError, modeled } from './errors';
 import { FaultController, type FaultDecision } from './faults';
 import { createOperations } from './operations';
+import type { DefaultLabeller } from './query/engine';
 import { createScenario } from './scenario/scenario';
 
 export interface FakeCloudWatchOptions {
@@ -12,6 +13,8 @@ export interface FakeCloudWatchOptions {
   anchor?: number;
   /** Operations answered with AccessDenied, as for credentials whose policy lacks the action. */
   deny?: Iterable<string>;
+  /** Default labels of a test's own choosing (see FakeCloudWatch.defaultLabel). */
+  defaultLabel?: DefaultLabeller;
 }
 
 /** One request as it reached the account, before anything was checked. */
@@ -48,6 +51,13 @@ export interface FakeCloudWatch {
   clearCalls(): void;
   /** Operations answered with AccessDenied; change it at any time. */
   denied: Set<string>;
+  /**
+   * The default label of every result series, in place of this simulation's own; undefined for those.
+   * CloudWatch documents no default labels, so tests use it to answer labels the client has never seen
+   * (the same for every series, another language, empty). Dynamic labels still expand, `${LABEL}` to
+   * this. Change it at any time.
+   */
+  defaultLabel: DefaultLabeller | undefined;
   /** Notes a request as it arrived; transports call it before the request is authenticated. */
   record(call: Omit<RecordedCall, 'at'>): void;
   /** Runs one parsed, authenticated request: the policy, the faults, then the operation. */
@@ -78,10 +88,32 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export function createFakeCloudWatch(options: FakeCloudWatchOptions = {}): FakeCloudWatch {
   const now = options.now ?? (() => Date.now());
   const anchor = options.anchor ?? Math.floor(now() / ANCHOR_STEP_MS) * ANCHOR_STEP_MS;
-  const operations = createOperations(createScenario(anchor));
   const faults = new FaultController();
   const calls: RecordedCall[] = [];
   const denied = new Set(options.deny ?? []);
+  const account: FakeCloudWatch = {
+    faults,
+    calls,
+    denied,
+    defaultLabel: options.defaultLabel,
+    clearCalls: () => {
+      calls.length = 0;
+    },
+    record: (call) => {
+      calls.push({ ...call, at: now() });
+      if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
+    },
+    invoke: async (request) => {
+      try {
+        return await run(request);
+      } catch (error) {
+        if (isAwsError(error)) return { kind: 'error', error };
+        const message = error instanceof Error ? error.message : String(error);
+        return { kind: 'error', error: modeled.internal(message) };
+      }
+    },
+  };
+  const operations = createOperations(createScenario(anchor), () => account.defaultLabel);
 
   const run = async ({ operation, input, region }: OperationRequest): Promise<OperationAnswer> => {
     if (denied.has(operation)) throw common.accessDenied(operation);
@@ -102,25 +134,5 @@ export function createFakeCloudWatch(options: FakeCloudWatchOptions = {}): FakeC
     return { kind: 'output', output };
   };
 
-  return {
-    faults,
-    calls,
-    denied,
-    clearCalls: () => {
-      calls.length = 0;
-    },
-    record: (call) => {
-      calls.push({ ...call, at: now() });
-      if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
-    },
-    invoke: async (request) => {
-      try {
-        return await run(request);
-      } catch (error) {
-        if (isAwsError(error)) return { kind: 'error', error };
-        const message = error instanceof Error ? error.message : String(error);
-        return { kind: 'error', error: modeled.internal(message) };
-      }
-    },
-  };
+  return account;
 }

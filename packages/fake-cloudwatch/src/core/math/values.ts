@@ -1,3 +1,5 @@
+import type { MetricProps } from '../query/dynamic-label';
+
 /** A time series inside the math engine: timestamps in epoch ms, ascending, and their values. */
 export interface SeriesValue {
   label: string;
@@ -6,6 +8,8 @@ export interface SeriesValue {
   period: number;
   /** Set when the series is a metric's data (PERIOD() accepts only those). */
   fromMetric: boolean;
+  /** The metric it is the data of (a MetricStat, a SEARCH result), for `${PROP('…')}` in labels. */
+  metric?: MetricProps;
 }
 
 export type Value =

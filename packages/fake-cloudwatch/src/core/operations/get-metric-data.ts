@@ -1,6 +1,8 @@
 import { modeled } from '../errors';
+import { asObject, optString } from '../input';
 import { INSIGHTS_REACH_MS } from '../insights/evaluate';
-import { type QueryResult, RequestEvaluation } from '../query/engine';
+import { parseTimezone } from '../query/dynamic-label';
+import { type DefaultLabeller, type QueryResult, RequestEvaluation } from '../query/engine';
 import { type ParsedRequest, parseGetMetricData } from '../query/validate';
 import { hashString } from '../scenario/noise';
 import type { Scenario } from '../scenario/scenario';
@@ -38,6 +40,20 @@ function fingerprint(body: Record<string, unknown>): number {
   return hashString(JSON.stringify(rest));
 }
 
+/** `LabelOptions.Timezone` (GetMetricData API reference) in minutes east of UTC. */
+function labelOffset(input: Record<string, unknown>): number {
+  const options = input.LabelOptions;
+  if (options === undefined || options === null) return 0;
+  const text = optString(asObject(options, 'LabelOptions'), 'Timezone', 'LabelOptions.Timezone');
+  const offset = parseTimezone(text);
+  if (offset === undefined) {
+    throw modeled.invalidParameterValue(
+      `The value ${text} for parameter LabelOptions.Timezone is not valid. Write + or - followed by four digits, such as +0130.`,
+    );
+  }
+  return offset;
+}
+
 function ordered(r: QueryResult, scanBy: ParsedRequest['scanBy']): { t: number[]; v: number[] } {
   if (scanBy === 'TimestampAscending') return { t: r.t, v: r.v };
   return { t: [...r.t].reverse(), v: [...r.v].reverse() };
@@ -48,9 +64,13 @@ function ordered(r: QueryResult, scanBy: ParsedRequest['scanBy']): { t: number[]
  * expression or Metrics Insights query are never paged (as documented), so results beyond
  * MaxDatapoints are cut and marked PartialData. The datapoints counted are those in the answer.
  */
-export function createGetMetricData(scenario: Scenario): (ctx: OperationContext) => unknown {
-  return ({ input, now: requestNow, partial, arithmetic = false }) => {
+export function createGetMetricData(
+  scenario: Scenario,
+  defaultLabel: () => DefaultLabeller | undefined = () => undefined,
+): (ctx: OperationContext) => unknown {
+  return ({ input, region, now: requestNow, partial, arithmetic = false }) => {
     const req = parseGetMetricData(input);
+    const offsetMinutes = labelOffset(input);
     const print = fingerprint(input);
     let offset = 0;
     let now = requestNow;
@@ -64,11 +84,12 @@ export function createGetMetricData(scenario: Scenario): (ctx: OperationContext)
       offset = token.o;
       now = token.n;
     }
-    const results = new RequestEvaluation(scenario, req.queries, {
-      start: req.start,
-      end: req.end,
-      now,
-    }).results();
+    const results = new RequestEvaluation(
+      scenario,
+      req.queries,
+      { start: req.start, end: req.end, now },
+      { region, offsetMinutes, defaultLabel: defaultLabel() },
+    ).results();
     const pageable = req.queries.every((q) => q.kind === 'metric');
     const pageEnd = offset + req.maxDatapoints;
     let cursor = 0;

@@ -4,12 +4,37 @@ import { evaluate, type MathContext } from '../math/evaluate';
 import { matchesSearch, parseSearch, searchLabel } from '../math/search';
 import { MathEvalError, type SeriesValue, type Value } from '../math/values';
 import type { Scenario } from '../scenario/scenario';
+import { expandLabel, isDynamicLabel, type MetricProps } from './dynamic-label';
 import { fetchMetric, fetchMetrics } from './fetch-metric';
 import { parseStatistic } from './statistic';
 import { bucketStarts, roundStart } from './time-window';
 import { isValidPeriod, type ParsedQuery } from './validate';
 
 const ACCOUNT_ID = '123456789012';
+
+/**
+ * Who a result series is, for a default label of a test's own choosing: CloudWatch documents no default
+ * labels, so tests make the account answer ones the client has never seen.
+ */
+export interface DefaultLabelInput {
+  id: string;
+  kind: ParsedQuery['kind'];
+  /** Position among the results of its query. */
+  index: number;
+  /** This simulation's own default label. */
+  label: string;
+  metric?: MetricProps;
+}
+
+export type DefaultLabeller = (series: DefaultLabelInput) => string;
+
+/** How one call's results are labelled: its region, LabelOptions.Timezone, and a test's default labels. */
+export interface Labelling {
+  region: string;
+  /** Minutes east of UTC. */
+  offsetMinutes: number;
+  defaultLabel?: DefaultLabeller | undefined;
+}
 
 /** One series of a query's answer; expressions returning arrays give several with the same Id. */
 export interface QueryResult {
@@ -34,6 +59,7 @@ export class RequestEvaluation {
     private readonly scenario: Scenario,
     private readonly queries: ParsedQuery[],
     private readonly window: { start: number; end: number; now: number },
+    private readonly labelling: Labelling = { region: 'us-east-1', offsetMinutes: 0 },
   ) {
     this.#byId = new Map(queries.map((q) => [q.id, q]));
   }
@@ -44,25 +70,67 @@ export class RequestEvaluation {
     for (const q of this.queries) {
       if (!q.returnData) continue;
       if (q.accountId !== undefined && q.accountId !== ACCOUNT_ID) {
-        out.push({ query: q, label: q.label ?? q.id, t: [], v: [], arithmeticError: false, forbidden: true });
+        const metric =
+          q.kind === 'metric' ? this.#props(q.metric, q.statName, q.period, q.accountId) : undefined;
+        const none: SeriesValue = { label: q.id, t: [], v: [], period: 0, fromMetric: false };
+        const label = this.#label(q, metric ? { ...none, metric } : none, 0, false);
+        out.push({ query: q, label, t: [], v: [], arithmeticError: false, forbidden: true });
         continue;
       }
       const value = this.valueOf(q.id, 0);
       const list = this.#asList(q, value);
       const multi = value.kind === 'array';
-      for (const s of list) {
-        const label = multi ? (q.label ? `${q.label} ${s.label}` : s.label) : (q.label ?? s.label);
+      list.forEach((s, index) => {
         out.push({
           query: q,
-          label,
+          label: this.#label(q, s, index, multi),
           t: s.t,
           v: s.v,
           arithmeticError: this.#dropped.has(q.id),
           forbidden: false,
         });
-      }
+      });
     }
     return out;
+  }
+
+  /**
+   * A result's Label. A dynamic label is expanded for each series ("If you use a dynamic label with a
+   * search expression, the dynamic label applies to every metric returned by the search"); a plain one
+   * names a single series, and is put before each series' default label when there are several (how
+   * CloudWatch combines them is not documented).
+   */
+  #label(q: ParsedQuery, s: SeriesValue, index: number, multi: boolean): string {
+    const custom = this.labelling.defaultLabel;
+    const base = custom
+      ? custom({ id: q.id, kind: q.kind, index, label: s.label, ...(s.metric ? { metric: s.metric } : {}) })
+      : s.label;
+    if (q.label === undefined) return base;
+    if (isDynamicLabel(q.label)) {
+      return expandLabel(
+        q.label,
+        { defaultLabel: base, t: s.t, v: s.v, ...(s.metric ? { metric: s.metric } : {}) },
+        { now: this.window.now, offsetMinutes: this.labelling.offsetMinutes },
+      );
+    }
+    return multi ? `${q.label} ${base}` : q.label;
+  }
+
+  #props(
+    metric: { namespace: string; name: string; dimensions: Record<string, string> },
+    stat: string,
+    period: number,
+    accountId?: string,
+  ): MetricProps {
+    return {
+      namespace: metric.namespace,
+      name: metric.name,
+      dimensions: { ...metric.dimensions },
+      stat,
+      period,
+      accountId: accountId ?? ACCOUNT_ID,
+      region: this.labelling.region,
+    };
   }
 
   #asList(q: ParsedQuery, value: Value): SeriesValue[] {
@@ -99,16 +167,18 @@ export class RequestEvaluation {
         : { t: [], v: [] };
       return {
         kind: 'series',
-        s: { label: q.metric.name, t: points.t, v: points.v, period: q.period, fromMetric: true },
+        s: {
+          label: q.metric.name,
+          t: points.t,
+          v: points.v,
+          period: q.period,
+          fromMetric: true,
+          metric: this.#props(q.metric, q.statName, q.period, q.accountId),
+        },
       };
     }
     if (q.kind === 'insights') {
-      const items = evaluateInsights(
-        q.insights,
-        source.metrics,
-        this.#fetchWindow(q.period, offset),
-        q.label ?? q.id,
-      );
+      const items = evaluateInsights(q.insights, source.metrics, this.#fetchWindow(q.period, offset), q.id);
       return q.insights.groupBy.length === 0 && items.length === 1 && items[0]
         ? { kind: 'series', s: items[0] }
         : { kind: 'array', items };
@@ -170,6 +240,7 @@ export class RequestEvaluation {
             v: p.v,
             period: searchPeriod,
             fromMetric: true,
+            metric: this.#props(m.id, statName, searchPeriod),
           };
         });
       },
