@@ -273,14 +273,23 @@ export function callFunction(
       return { kind: 'array', items: sorted.slice(0, limit) };
     }
     case 'SEARCH': {
-      need(3);
+      // User Guide, "CloudWatch search expression syntax": SEARCH('…', 'Statistic') takes the query's
+      // period; the page's earlier form SEARCH('…', 'Statistic', Period) names its own.
       const [expression, stat, period] = args;
-      if (expression?.kind !== 'string' || stat?.kind !== 'string' || period?.kind !== 'scalar') {
+      if (
+        (args.length !== 2 && args.length !== 3) ||
+        expression?.kind !== 'string' ||
+        stat?.kind !== 'string' ||
+        (period !== undefined && period.kind !== 'scalar')
+      ) {
         throw new MathEvalError(
-          "SEARCH takes a search string, a statistic and a period: SEARCH('{AWS/EC2} CPU', 'Average', 300)",
+          "SEARCH takes a search string, a statistic and optionally a period: SEARCH('{AWS/EC2,InstanceId} CPUUtilization', 'Average'[, 300])",
         );
       }
-      return { kind: 'array', items: ctx.search(expression.v, stat.v, period.v) };
+      return {
+        kind: 'array',
+        items: ctx.search(expression.v, stat.v, period?.kind === 'scalar' ? period.v : ctx.period),
+      };
     }
     default:
       throw new MathEvalError(`${name} is not a metric math function this simulated account supports`);
