@@ -2,7 +2,16 @@ import { BillingModel } from './billing';
 import { gaussian, hashString, stochasticRound } from './noise';
 import { type Environment, environments, providers, type ShopMinute, type ShopModel } from './shop-model';
 import { HOUR, MINUTE, seasonality } from './timeline';
-import { type CatalogMetric, latency, type MetricId, metricKey, type Sample, single } from './types';
+import {
+  type CatalogMetric,
+  events,
+  indicators,
+  latency,
+  type MetricId,
+  metricKey,
+  type Sample,
+  single,
+} from './types';
 
 const LOAD_BALANCERS: Record<Environment, string> = {
   prod: 'app/shop-prod/50dc6c495c0c9188',
@@ -87,32 +96,37 @@ export function buildCatalog(shop: ShopModel): CatalogMetric[] {
           : single(stochasticRound((e === 'prod' ? 18 : 2) * seasonality(t), 77, m)),
     );
 
-    // Application Load Balancer in front of the shop.
+    // Application Load Balancer in front of the shop. "Reporting criteria: There is a nonzero value" for
+    // the HTTPCode_* counts, "Always reported" for RequestCount (Elastic Load Balancing User Guide, "CloudWatch
+    // metrics for your Application Load Balancer"): a minute without a target 5xx publishes no datapoint.
     const lb = LOAD_BALANCERS[env];
     const albRequests = (s: ShopMinute): number => s.requests * 8;
-    const alb5xx = (s: ShopMinute, m: number): number =>
-      stochasticRound(albRequests(s) * (0.0004 + 0.012 * s.latencySeverity), 5, m);
+    const zone5xx = (s: ShopMinute, t: number, zone: number): number =>
+      stochasticRound(
+        albRequests(s) * (ZONES[zone]?.[1] ?? 0) * (0.0004 + 0.012 * s.latencySeverity),
+        hashString(`alb-5xx:${env}:${zone}`),
+        Math.floor(t / MINUTE),
+      );
     const albLatency = (s: ShopMinute, m: number) => ({
       median: 0.045 * (1 + 0.3 * s.latencySeverity) * (1 + 0.04 * gaussian(31, m)),
       sigma: 0.6,
     });
-    const albDims: [Record<string, string>, number][] = [
-      [{ LoadBalancer: lb }, 1],
-      ...ZONES.map(([az, share]): [Record<string, string>, number] => [
+    // The load balancer's count is the sum of its zones', so a breakdown adds up to the whole.
+    const albDims: [Record<string, string>, number, number[]][] = [
+      [{ LoadBalancer: lb }, 1, ZONES.map((_, i) => i)],
+      ...ZONES.map(([az, share], i): [Record<string, string>, number, number[]] => [
         { LoadBalancer: lb, AvailabilityZone: az },
         share,
+        [i],
       ]),
     ];
-    for (const [dims, share] of albDims) {
+    for (const [dims, share, zones] of albDims) {
       const alb = 'AWS/ApplicationELB';
       add(env, { namespace: alb, name: 'RequestCount', dimensions: dims }, 'Count', (_, s) =>
         single(Math.round(albRequests(s) * share)),
       );
-      add(
-        env,
-        { namespace: alb, name: 'HTTPCode_Target_5XX_Count', dimensions: dims },
-        'Count',
-        (_, s, _t, m) => single(Math.round(alb5xx(s, m) * share)),
+      add(env, { namespace: alb, name: 'HTTPCode_Target_5XX_Count', dimensions: dims }, 'Count', (_, s, t) =>
+        events(zones.reduce((n, z) => n + zone5xx(s, t, z), 0)),
       );
       add(env, { namespace: alb, name: 'TargetResponseTime', dimensions: dims }, 'Seconds', (_, s, _t, m) =>
         latency(Math.round(albRequests(s) * share), albLatency(s, m)),
@@ -133,10 +147,16 @@ export function buildCatalog(shop: ShopModel): CatalogMetric[] {
       add(env, { namespace: lam, name: 'Invocations', dimensions: F }, 'Count', (_, s, _t, m) =>
         single(inv(s, m)),
       );
+      // "Invocation metrics are binary indicators of the outcome of a Lambda function invocation" (Lambda
+      // Developer Guide, "Types of metrics for Lambda functions"): each invocation sends Errors as 0 or 1, so
+      // a minute with invocations has an Errors datapoint even when it is 0. The guide does not say whether
+      // Throttles is sent as 0 the same way; the scenario sends it, and the demo KPI FILLs both anyway.
       add(env, { namespace: lam, name: 'Errors', dimensions: F }, 'Count', (_, s, _t, m) =>
-        single(stochasticRound(inv(s, m) * errorRate, 17, m)),
+        indicators(stochasticRound(inv(s, m) * errorRate, 17, m), inv(s, m)),
       );
-      add(env, { namespace: lam, name: 'Throttles', dimensions: F }, 'Count', () => single(0));
+      add(env, { namespace: lam, name: 'Throttles', dimensions: F }, 'Count', (_, s, _t, m) =>
+        indicators(0, inv(s, m)),
+      );
       add(env, { namespace: lam, name: 'Duration', dimensions: F }, 'Milliseconds', (_, s, _t, m) =>
         latency(inv(s, m), dur(m)),
       );
@@ -160,7 +180,15 @@ export function buildCatalog(shop: ShopModel): CatalogMetric[] {
       add(env, { namespace: ddb, name: 'ConsumedWriteCapacityUnits', dimensions: T }, 'Count', (_, s) =>
         single(Math.round(writes(s))),
       );
-      add(env, { namespace: ddb, name: 'ThrottledRequests', dimensions: T }, 'Count', () => single(0));
+      // "DynamoDB only sends metrics to CloudWatch when they have a non-zero value" (DynamoDB Developer Guide,
+      // "DynamoDB Metrics and dimensions", as published in awsdocs/amazon-dynamodb-developer-guide). Only the
+      // prod orders table is ever throttled (a few writes while a flash sale lifts orders), so it is the only
+      // table with a ThrottledRequests metric at all, and that metric has datapoints only then.
+      if (table === 'orders' && env === 'prod') {
+        add(env, { namespace: ddb, name: 'ThrottledRequests', dimensions: T }, 'Count', (_, s, t, m) =>
+          events(stochasticRound(writes(s) * 0.01 * shop.timeline.flashSale(t), 53, m)),
+        );
+      }
       const ops: [string, number, (s: ShopMinute) => number][] = [
         ['GetItem', 3.2, (s) => reads(s) / 2],
         ['PutItem', 5.5, (s) => writes(s) / 2],

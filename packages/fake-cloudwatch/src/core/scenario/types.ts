@@ -49,6 +49,23 @@ export function single(value: number): Sample {
   return { count: 1, sum: value, min: value, max: value };
 }
 
+/**
+ * A count of events each published as the value 1 (HTTP 5xx responses, throttled requests), or nothing
+ * when there were none: the services that publish such counts report them only when they are non-zero,
+ * and "Minimum, Maximum, and Average all return 1" (Elastic Load Balancing User Guide, "CloudWatch metrics
+ * for your Application Load Balancer").
+ */
+export function events(n: number): Sample | undefined {
+  return n > 0 ? { count: n, sum: n, min: 1, max: 1 } : undefined;
+}
+
+/** `total` outcomes each published as 0 or 1, `ones` of them 1; nothing when there were no outcomes. */
+export function indicators(ones: number, total: number): Sample | undefined {
+  if (total <= 0) return undefined;
+  const n = Math.min(ones, total);
+  return { count: total, sum: n, min: n === total ? 1 : 0, max: n > 0 ? 1 : 0 };
+}
+
 /** A latency sample of `count` requests distributed log-normally. */
 export function latency(count: number, dist: LogNormal): Sample | undefined {
   if (count <= 0) return undefined;
