@@ -1,89 +1,99 @@
-import type { LogNormal, Sample } from '../scenario/types';
+import {
+  parseStatistic as readStatistic,
+  type Statistic,
+  type StatisticRange,
+} from '@bellwether/cloudwatch-spec';
+import { type Population, populationOf, type Weighted } from './population';
 
-/** A statistic the fake can compute; percentile-family statistics carry their bounds in 0..1. */
-export type Statistic =
-  | { kind: 'SampleCount' | 'Sum' | 'Average' | 'Minimum' | 'Maximum' }
-  | { kind: 'percentile'; q: number }
-  | { kind: 'trimmed-mean'; lo: number; hi: number };
+export type { Statistic } from '@bellwether/cloudwatch-spec';
+export type { Weighted } from './population';
 
-const PERCENT = '(100|\\d{1,2}(?:\\.\\d{1,10})?)';
-const P_RE = new RegExp(`^p${PERCENT}$`);
-const TM_RE = new RegExp(`^tm${PERCENT}$`);
-const TM_RANGE_RE = new RegExp(`^TM\\(${PERCENT}%:${PERCENT}%\\)$`, 'i');
+/**
+ * The statistic a name stands for, or undefined for one CloudWatch refuses: the grammar is
+ * cloudwatch-spec's, so the simulated account accepts exactly what the KPI schema does.
+ */
+export function parseStatistic(text: string): Statistic | undefined {
+  const parsed = readStatistic(text);
+  return parsed.ok ? parsed.stat : undefined;
+}
 
-/** Parses a CloudWatch statistic name, or returns undefined for one CloudWatch would reject. */
-export function parseStatistic(stat: string): Statistic | undefined {
-  if (['SampleCount', 'Sum', 'Average', 'Minimum', 'Maximum'].includes(stat)) {
-    return { kind: stat as 'Sum' };
+/** The part of a population a range keeps: how many datapoints, their sum, and the edges it clamps to. */
+interface Kept {
+  count: number;
+  sum: number;
+  /** Datapoints below the range and the value WM gives them (the lower edge), likewise above. */
+  below: { count: number; edge: number };
+  above: { count: number; edge: number };
+}
+
+/**
+ * The datapoints inside a range. Percentages keep the ranks between the two percentiles ("TM(2%:98%)
+ * calculates the average after removing the 2% lowest data points and the 2% highest data points");
+ * values keep those above the lower bound and at or below the upper one ("TC(0.005:0.030) returns the
+ * number of data points with values between 0.005 (exclusive) and 0.030 (inclusive)"). User Guide,
+ * "CloudWatch statistics definitions".
+ */
+function kept(p: Population, range: StatisticRange): Kept {
+  if (range.of === 'percent') {
+    const from = ((range.lower ?? 0) / 100) * p.total;
+    const to = ((range.upper ?? 100) / 100) * p.total;
+    return {
+      count: to - from,
+      sum: p.lowest(to) - p.lowest(from),
+      below: { count: from, edge: p.quantile(from / p.total) },
+      above: { count: p.total - to, edge: p.quantile(to / p.total) },
+    };
   }
-  if (stat === 'IQM') return { kind: 'trimmed-mean', lo: 0.25, hi: 0.75 };
-  const p = P_RE.exec(stat);
-  if (p) return { kind: 'percentile', q: Number(p[1]) / 100 };
-  const tm = TM_RE.exec(stat);
-  if (tm) return { kind: 'trimmed-mean', lo: 0, hi: Number(tm[1]) / 100 };
-  const range = TM_RANGE_RE.exec(stat);
-  if (range) return { kind: 'trimmed-mean', lo: Number(range[1]) / 100, hi: Number(range[2]) / 100 };
-  return undefined;
+  const lower = range.lower ?? Number.NEGATIVE_INFINITY;
+  const upper = range.upper ?? Number.POSITIVE_INFINITY;
+  const countBelow = range.lower === undefined ? 0 : p.count(lower);
+  const countUpTo = range.upper === undefined ? p.total : p.count(upper);
+  const sumBelow = range.lower === undefined ? 0 : p.sumUpTo(lower);
+  const sumUpTo = range.upper === undefined ? p.sum : p.sumUpTo(upper);
+  return {
+    count: countUpTo - countBelow,
+    sum: sumUpTo - sumBelow,
+    below: { count: countBelow, edge: lower },
+    above: { count: p.total - countUpTo, edge: upper },
+  };
 }
 
-/** A raw sample with the weight it stands for when a long bucket is sampled sparsely. */
-export interface Weighted {
-  sample: Sample;
-  weight: number;
-}
-
-function erf(x: number): number {
-  // Abramowitz–Stegun 7.1.26, accurate to 1.5e-7: plenty for percentiles of simulated data.
-  const sign = x < 0 ? -1 : 1;
-  const a = Math.abs(x);
-  const t = 1 / (1 + 0.3275911 * a);
-  const y =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-      t *
-      Math.exp(-a * a);
-  return sign * y;
-}
-
-function normalCdf(z: number): number {
-  return 0.5 * (1 + erf(z / Math.SQRT2));
-}
-
-function logNormalCdf(x: number, d: LogNormal): number {
-  return x <= 0 ? 0 : normalCdf((Math.log(x) - Math.log(d.median)) / d.sigma);
-}
-
-/** The q-quantile of the observations a set of samples stands for. */
-function quantile(items: Weighted[], q: number): number {
-  const withDist = items.filter((w) => w.sample.dist !== undefined);
-  if (withDist.length === items.length && items.length > 0) {
-    const total = items.reduce((s, w) => s + w.sample.count * w.weight, 0);
-    let lo = Math.log(Math.min(...items.map((w) => w.sample.min)));
-    let hi = Math.log(Math.max(...items.map((w) => w.sample.max)));
-    const qc = Math.min(Math.max(q, 0.0001), 0.9999);
-    if (q <= 0) return Math.exp(lo);
-    if (q >= 1) return Math.exp(hi);
-    for (let i = 0; i < 40; i++) {
-      const mid = (lo + hi) / 2;
-      const x = Math.exp(mid);
-      const cdf =
-        items.reduce((s, w) => s + w.sample.count * w.weight * logNormalCdf(x, w.sample.dist!), 0) / total;
-      if (cdf < qc) lo = mid;
-      else hi = mid;
+/**
+ * The statistics that need raw datapoints (percentiles, TM, WM, TC, TS, PR, IQM), over the population
+ * the samples stand for; undefined where CloudWatch has no value (no qualifying data, an empty TM).
+ */
+function extended(
+  stat: Exclude<Statistic, { kind: 'SampleCount' | 'Sum' | 'Average' | 'Minimum' | 'Maximum' }>,
+  p: Population,
+): number | undefined {
+  switch (stat.kind) {
+    case 'percentile':
+      return p.quantile(stat.percent / 100);
+    case 'IQM':
+      return extended({ kind: 'TM', range: { of: 'percent', lower: 25, upper: 75 } }, p);
+    case 'TM': {
+      const k = kept(p, stat.range);
+      return k.count > 0 ? k.sum / k.count : undefined;
     }
-    return Math.exp((lo + hi) / 2);
+    case 'TC':
+      return kept(p, stat.range).count;
+    case 'TS':
+      return kept(p, stat.range).sum;
+    case 'WM': {
+      // "The values that are outside the boundary are … considered to be equal to the value at the edge
+      // of the appropriate boundary. After this normalization, the average is calculated."
+      const k = kept(p, stat.range);
+      const low = k.below.count > 0 ? k.below.count * k.below.edge : 0;
+      const high = k.above.count > 0 ? k.above.count * k.above.edge : 0;
+      return (low + k.sum + high) / p.total;
+    }
+    case 'PR': {
+      // "The percentage of values that meet a fixed threshold"; the lower bound exclusive, the upper inclusive.
+      const lower = stat.range.lower === undefined ? 0 : p.count(stat.range.lower);
+      const upper = stat.range.upper === undefined ? p.total : p.count(stat.range.upper);
+      return (100 * (upper - lower)) / p.total;
+    }
   }
-  // One value per sample: the quantile of the published values, weighted by how many they stand for.
-  const values = items
-    .map((w) => ({ v: w.sample.sum / Math.max(1, w.sample.count), n: w.sample.count * w.weight }))
-    .sort((a, b) => a.v - b.v);
-  const total = values.reduce((s, x) => s + x.n, 0);
-  let seen = 0;
-  for (const x of values) {
-    seen += x.n;
-    if (seen >= q * total) return x.v;
-  }
-  return values[values.length - 1]?.v ?? Number.NaN;
 }
 
 /** Computes one statistic over the samples that fall in one period; undefined when there are none. */
@@ -99,17 +109,12 @@ export function computeStatistic(stat: Statistic, items: Weighted[]): number | u
       return items.reduce((s, w) => s + w.sample.sum * w.weight, 0) / n;
     }
     case 'Minimum':
-      return Math.min(...items.map((w) => w.sample.min));
+      return items.reduce((m, w) => Math.min(m, w.sample.min), Number.POSITIVE_INFINITY);
     case 'Maximum':
-      return Math.max(...items.map((w) => w.sample.max));
-    case 'percentile':
-      return quantile(items, stat.q);
-    case 'trimmed-mean': {
-      const steps = 16;
-      let acc = 0;
-      for (let i = 0; i < steps; i++)
-        acc += quantile(items, stat.lo + ((i + 0.5) / steps) * (stat.hi - stat.lo));
-      return acc / steps;
+      return items.reduce((m, w) => Math.max(m, w.sample.max), Number.NEGATIVE_INFINITY);
+    default: {
+      const population = populationOf(items);
+      return population ? extended(stat, population) : undefined;
     }
   }
 }
