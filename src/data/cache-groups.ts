@@ -46,23 +46,24 @@ export function groupRequests(
   requests: SeriesRequest[],
   now: number,
 ): { groups: Group[]; passThrough: SeriesRequest[] } {
-  const candidates = requests.filter((r) => incrementality(r.query) !== 'whole');
-  const plan = planQueries(
-    candidates.map((r) => ({ ...r, includeComponents: true })),
-    { now },
-  );
-  const periodOf = new Map<string, number>();
-  for (const batch of plan.batches) {
-    for (const q of batch.queries) if (q.MetricStat) periodOf.set(q.Id, q.MetricStat.Period);
-  }
   const groups = new Map<string, Group>();
   const passThrough: SeriesRequest[] = [];
   for (const request of requests) {
     const mode = incrementality(request.query);
-    const output = plan.outputs[request.ref];
-    if (mode === 'whole' || !output || plan.errors[request.ref]) {
+    if (mode === 'whole') {
       passThrough.push(request);
       continue;
+    }
+    // Planned alone: periods are the request's own, and a plan of one request is cheap.
+    const plan = planQueries([{ ...request, includeComponents: true }], { now });
+    const output = plan.outputs[request.ref];
+    if (!output || plan.errors[request.ref]) {
+      passThrough.push(request);
+      continue;
+    }
+    const periodOf = new Map<string, number>();
+    for (const batch of plan.batches) {
+      for (const q of batch.queries) if (q.MetricStat) periodOf.set(q.Id, q.MetricStat.Period);
     }
     const query = pinPeriods(request.query, output.period, (name) =>
       periodOf.get(output.componentIds[name] ?? ''),

@@ -1,7 +1,6 @@
 import type { Series, TimeWindow } from '../domain/series';
 import { groupRequests, pinnedRequest, uniqueByRef } from './cache-groups';
 import { addUnique } from './cloudwatch/messages';
-import { planQueries } from './cloudwatch/planner';
 import type {
   CloudWatchMessage,
   FetchReport,
@@ -69,14 +68,13 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
 
   const send = async (sent: Sent[], now: number, signal?: AbortSignal): Promise<FetchReport> => {
     if (sent.length === 0) return { results: {}, calls: 0, fetchedAt: now };
-    const requests = sent.map((s) => s.request);
-    const plan = planQueries(requests, { now });
-    for (const batch of plan.batches) {
-      totals.queries += batch.queries.length;
-      totals.metrics += batch.queries.filter((q) => q.MetricStat !== undefined).length;
-    }
-    const report = await source.fetchSeries(requests, signal);
+    const report = await source.fetchSeries(
+      sent.map((s) => s.request),
+      signal,
+    );
     totals.calls += report.calls;
+    totals.queries += report.queries ?? 0;
+    totals.metrics += report.metrics ?? 0;
     return report;
   };
 

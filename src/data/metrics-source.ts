@@ -59,6 +59,9 @@ export interface FetchReport {
   results: Record<string, SeriesResult>;
   /** GetMetricData calls made, including NextToken pages (for the bench and self-observability). */
   calls: number;
+  /** MetricDataQueries planned into those calls, and how many are MetricStat (what GetMetricData bills). */
+  queries?: number;
+  metrics?: number;
   fetchedAt: number;
   /** What the series cache served instead of fetching (src/data/cached-source.ts); absent without one. */
   cache?: CacheReport;

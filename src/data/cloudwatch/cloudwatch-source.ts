@@ -59,12 +59,14 @@ export function createCloudWatchSource(config: CloudWatchSourceConfig): MetricsS
   return {
     async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport> {
       const plan = planQueries(requests, { now: now() });
-      return executePlan(plan, requests, {
+      const report = await executePlan(plan, requests, {
         clientFor,
         endpointFor: endpointOf,
         now,
         ...(signal === undefined ? {} : { signal }),
       });
+      const queries = plan.batches.flatMap((batch) => batch.queries);
+      return { ...report, queries: queries.length, metrics: queries.filter((q) => q.MetricStat).length };
     },
 
     async describeAlarms(region: string, names: string[], signal?: AbortSignal): Promise<AlarmState[]> {
