@@ -1,4 +1,5 @@
 import { CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { AwsJson1_0Protocol, AwsQueryProtocol } from '@aws-sdk/core/protocols';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createFakeCloudWatch, type FakeCloudWatch } from './core/account';
 import { type SetupServerApi, startFakeCloudWatchServer } from './transports/node';
@@ -8,12 +9,19 @@ export const NOW = Date.UTC(2025, 4, 21, 14, 0, 0);
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
 
-/** A real SDK client with static fake credentials and the default endpoint; no retries unless asked. */
-export function cloudWatchClient(maxAttempts = 1): CloudWatchClient {
+/** The wire protocols the installed SDK can speak to CloudWatch (its README, "Supported Message Protocols"). */
+export type SdkProtocol = 'json' | 'query';
+
+/**
+ * A real SDK client with static fake credentials and the default endpoint; no retries unless asked.
+ * `query` swaps the SDK's default awsJson1_0 for its own awsQuery protocol (form in, XML out).
+ */
+export function cloudWatchClient(maxAttempts = 1, protocol: SdkProtocol = 'json'): CloudWatchClient {
   return new CloudWatchClient({
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIAFAKEFAKEFAKE', secretAccessKey: 'fake-secret' },
     maxAttempts,
+    protocol: protocol === 'query' ? AwsQueryProtocol : AwsJson1_0Protocol,
   });
 }
 

@@ -11,11 +11,18 @@ export function isMonitoringHost(url: URL): boolean {
   return MONITORING_HOST.test(url.hostname);
 }
 
+const MONITORING_SCOPE = /Credential=[^/]+\/\d{8}\/([^/]+)\/monitoring\//;
+
+/** True when a SigV4 Authorization header is scoped to CloudWatch's signing name, `monitoring`. */
+export function signedForMonitoring(authorization: string | null): boolean {
+  return MONITORING_SCOPE.test(authorization ?? '');
+}
+
 /** The region a request addresses, read from the monitoring host or else from the SigV4 credential scope. */
 export function regionOf(url: URL, authorization: string | null): string | undefined {
   const fromHost = MONITORING_HOST.exec(url.hostname)?.[1];
   if (fromHost) return fromHost;
-  const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/monitoring\//.exec(authorization ?? '');
+  const scope = MONITORING_SCOPE.exec(authorization ?? '');
   return scope?.[1];
 }
 

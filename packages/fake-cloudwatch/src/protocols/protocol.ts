@@ -28,6 +28,6 @@ export interface Protocol {
   /** Reads the operation and its input; never throws, a malformed request comes back with a `problem`. */
   read(request: Request): Promise<ReadRequest>;
   /** A successful answer carrying an operation's output. */
-  output(output: unknown, requestId: string): WireResponse;
+  output(output: unknown, requestId: string, operation: string): WireResponse;
   error(error: AwsError, requestId: string): WireResponse;
 }

@@ -1,13 +1,17 @@
 import type { FakeCloudWatch } from '../core/account';
 import { isAwsError, modeled } from '../core/errors';
 import { awsJson } from './aws-json/protocol';
-import { checkSignature, isMonitoringHost, nextRequestId, regionOf } from './front-door';
+import { awsQuery } from './aws-query/protocol';
+import { checkSignature, isMonitoringHost, nextRequestId, regionOf, signedForMonitoring } from './front-door';
 import type { Protocol, WireResponse } from './protocol';
 
 export type { WireResponse } from './protocol';
 
-/** The protocols the account speaks; a request no protocol claims is read as the first one. */
-const PROTOCOLS: readonly Protocol[] = [awsJson];
+/**
+ * The protocols the account speaks, in the order they are asked: JSON by its `X-Amz-Target`, query by
+ * its form-encoded body. A request no protocol claims is read as the first one.
+ */
+const PROTOCOLS: readonly Protocol[] = [awsJson, awsQuery];
 
 /** Outcome of one request: an HTTP answer or a dropped connection. */
 export type ServiceOutcome = { kind: 'response'; response: WireResponse } | { kind: 'network-error' };
@@ -20,10 +24,15 @@ function headersOf(request: Request): Record<string, string> {
   return out;
 }
 
-/** True for requests meant for CloudWatch: a POST to its endpoint host, or in one of its protocols. */
+/**
+ * True for requests meant for CloudWatch: a POST to its endpoint host, one carrying CloudWatch's JSON
+ * target, or a form-encoded one signed for CloudWatch (a form body names no service, its SigV4 scope
+ * does; other form posts, such as an OAuth token request, are not the account's).
+ */
 export function isCloudWatchRequest(request: Request): boolean {
   if (request.method !== 'POST') return false;
-  return PROTOCOLS.some((p) => p.claims(request)) || isMonitoringHost(new URL(request.url));
+  if (isMonitoringHost(new URL(request.url)) || awsJson.claims(request)) return true;
+  return awsQuery.claims(request) && signedForMonitoring(request.headers.get('authorization'));
 }
 
 /**
@@ -48,7 +57,7 @@ export async function serveRequest(request: Request, account: FakeCloudWatch): P
       case 'error':
         return { kind: 'response', response: protocol.error(answer.error, requestId) };
       default:
-        return { kind: 'response', response: protocol.output(answer.output, requestId) };
+        return { kind: 'response', response: protocol.output(answer.output, requestId, operation) };
     }
   } catch (error) {
     const known = isAwsError(error) ? error : modeled.internal(String(error));

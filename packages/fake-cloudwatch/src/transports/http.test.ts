@@ -25,6 +25,18 @@ test('serves the account over node:http in its protocol, with the extra headers'
   expect(fake.calls.at(-1)).toMatchObject({ operation: 'ListMetrics', body: {} });
 });
 
+test('a form-encoded request is served in the query protocol, in XML', async () => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'Action=ListMetrics&Version=2010-08-01',
+  });
+  expect(response.status).toBe(403);
+  expect(response.headers.get('content-type')).toBe('text/xml');
+  expect(await response.text()).toContain('<Code>MissingAuthenticationToken</Code>');
+  expect(fake.calls.at(-1)).toMatchObject({ operation: 'ListMetrics', body: {} });
+});
+
 test('a body over the limit is answered 413 without reaching the account', async () => {
   fake.clearCalls();
   const response = await fetch(url, { method: 'POST', headers: target, body: 'x'.repeat(65) });
