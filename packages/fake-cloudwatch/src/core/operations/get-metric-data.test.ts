@@ -328,7 +328,7 @@ describe('GetMetricData validation fails the whole call like CloudWatch', () => 
       [orders(60, { Id: 'Orders' })],
       {},
       'ValidationException',
-      /Orders.*Id is not valid/,
+      /Orders for parameter MetricDataQueries.member.1.Id is not matching the expected pattern/,
     ],
     ['a duplicate Id', [orders(), orders()], {}, 'ValidationException', /not unique/],
     [

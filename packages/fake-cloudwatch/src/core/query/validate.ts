@@ -1,3 +1,16 @@
+import {
+  dimensionNameProblem,
+  dimensionValueProblem,
+  isCloudWatchPeriod,
+  isMetricDataQueryId,
+  MAX_DATAPOINTS,
+  MAX_DIMENSIONS,
+  MAX_METRIC_DATA_QUERIES,
+  METRIC_DATA_QUERY_ID_PATTERN,
+  namespaceProblem,
+  parseStatistic,
+  type Statistic,
+} from '@bellwether/cloudwatch-spec';
 import { modeled } from '../errors';
 import {
   asObject,
@@ -13,11 +26,7 @@ import { type InsightsQuery, InsightsSyntaxError, parseInsights } from '../insig
 import { MathSyntaxError, type Node, referencedIds } from '../math/ast';
 import { parseMath } from '../math/parse';
 import type { MetricId } from '../scenario/types';
-import { parseStatistic, type Statistic } from './statistic';
-
-const MAX_QUERIES = 500;
-const MAX_DATAPOINTS = 100_800;
-const ID_RE = /^[a-z][a-zA-Z0-9_]*$/;
+import { checkConstraints } from './constraints';
 
 interface QueryBase {
   id: string;
@@ -48,10 +57,8 @@ export interface ParsedRequest {
   nextToken: string | undefined;
 }
 
-/** 1, 5, 10, 20, 30 or a positive multiple of 60, as CloudWatch requires. */
-export function isValidPeriod(p: number): boolean {
-  return Number.isInteger(p) && ([1, 5, 10, 20, 30].includes(p) || (p > 0 && p % 60 === 0));
-}
+/** 1, 5, 10, 20, 30 or a positive multiple of 60, as CloudWatch requires (MetricStat.Period). */
+export const isValidPeriod = isCloudWatchPeriod;
 
 function periodError(path: string, value: unknown): Error {
   return modeled.validation(
@@ -59,14 +66,23 @@ function periodError(path: string, value: unknown): Error {
   );
 }
 
-function parseQuery(raw: unknown, index: number): ParsedQuery {
+/**
+ * Problems with single parameters that CloudWatch reports together, one line each, in one
+ * ValidationError: public reports of GetMetricData calls show an Id outside the pattern (influxdata/
+ * telegraf issue 5420: "The value 5xx_error_FooBar_average for parameter MetricDataQueries.member.1.Id
+ * is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.", one line per query) and invalid statistics
+ * (prometheus-community/yet-another-cloudwatch-exporter issue 1435) answered that way.
+ */
+type Issues = string[];
+
+function parseQuery(raw: unknown, index: number, issues: Issues): ParsedQuery {
   const path = `MetricDataQueries.member.${index + 1}`;
   const q = asObject(raw, path);
   const id = optString(q, 'Id', `${path}.Id`);
   if (id === undefined) throw modeled.missingParameter(`The parameter ${path}.Id is required.`);
-  if (!ID_RE.test(id)) {
-    throw modeled.validation(
-      `The value ${id} for parameter ${path}.Id is not valid. An Id starts with a lower-case letter and contains only letters, numbers and underscores.`,
+  if (!isMetricDataQueryId(id)) {
+    issues.push(
+      `The value ${id} for parameter ${path}.Id is not matching the expected pattern ${METRIC_DATA_QUERY_ID_PATTERN.source}.`,
     );
   }
   const base: QueryBase = {
@@ -86,7 +102,7 @@ function parseQuery(raw: unknown, index: number): ParsedQuery {
   const period = optNumber(q, 'Period', `${path}.Period`);
   if (period !== undefined && !isValidPeriod(period)) throw periodError(`${path}.Period`, period);
   if (statRaw !== undefined)
-    return parseMetricStat(asObject(statRaw, `${path}.MetricStat`), `${path}.MetricStat`, base);
+    return parseMetricStat(asObject(statRaw, `${path}.MetricStat`), `${path}.MetricStat`, base, issues);
   const text = expression ?? '';
   if (/^\s*SELECT\s/i.test(text)) {
     if (period === undefined) {
@@ -116,27 +132,53 @@ function parseQuery(raw: unknown, index: number): ParsedQuery {
   }
 }
 
-function parseMetricStat(ms: Json, path: string, base: QueryBase): ParsedQuery {
+/**
+ * Names of a metric: the characters the model's documentation allows (ASCII without control characters,
+ * not blank, no leading colon for namespaces and dimension names), and a Value for every dimension (the
+ * Dimension shape requires it). Lengths and the Namespace pattern were checked with the constraints.
+ */
+function checkNames(namespace: string, dimList: unknown[] | undefined, path: string): void {
+  const invalid = (value: string, parameter: string, problem: string | undefined): void => {
+    if (problem !== undefined) {
+      throw modeled.invalidParameterValue(`The value ${value} for parameter ${parameter} ${problem}.`);
+    }
+  };
+  invalid(namespace, `${path}.Metric.Namespace`, namespaceProblem(namespace));
+  (dimList ?? []).forEach((d, i) => {
+    const at = `${path}.Metric.Dimensions.member.${i + 1}`;
+    const dim = asObject(d, at);
+    const name = optString(dim, 'Name', `${at}.Name`);
+    const value = optString(dim, 'Value', `${at}.Value`);
+    if (name === undefined) throw modeled.missingParameter(`The parameter ${at}.Name is required.`);
+    if (value === undefined) throw modeled.missingParameter(`The parameter ${at}.Value is required.`);
+    invalid(name, `${at}.Name`, dimensionNameProblem(name));
+    invalid(value, `${at}.Value`, dimensionValueProblem(value));
+  });
+}
+
+function parseMetricStat(ms: Json, path: string, base: QueryBase, issues: Issues): ParsedQuery {
   const metric = asObject(ms.Metric, `${path}.Metric`);
   const namespace = optString(metric, 'Namespace', `${path}.Metric.Namespace`);
   const name = optString(metric, 'MetricName', `${path}.Metric.MetricName`);
   if (!namespace) throw modeled.missingParameter(`The parameter ${path}.Metric.Namespace is required.`);
   if (!name) throw modeled.missingParameter(`The parameter ${path}.Metric.MetricName is required.`);
   const dimList = optArray(metric, 'Dimensions', `${path}.Metric.Dimensions`);
-  if ((dimList?.length ?? 0) > 30) {
+  if ((dimList?.length ?? 0) > MAX_DIMENSIONS) {
     throw modeled.invalidParameterValue(
-      `The collection ${path}.Metric.Dimensions must not have a size greater than 30.`,
+      `The collection ${path}.Metric.Dimensions must not have a size greater than ${MAX_DIMENSIONS}.`,
     );
   }
+  checkNames(namespace, dimList, path);
   const dimensions = readDimensions(dimList, `${path}.Metric.Dimensions`);
   const period = optNumber(ms, 'Period', `${path}.Period`);
   if (period === undefined) throw modeled.missingParameter(`The parameter ${path}.Period is required.`);
   if (!isValidPeriod(period)) throw periodError(`${path}.Period`, period);
   const statName = optString(ms, 'Stat', `${path}.Stat`);
   if (statName === undefined) throw modeled.missingParameter(`The parameter ${path}.Stat is required.`);
-  const stat = parseStatistic(statName);
-  if (!stat)
-    throw modeled.validation(`The value ${statName} for parameter ${path}.Stat is not a valid statistic.`);
+  const parsed = parseStatistic(statName, `${path}.Stat`);
+  if (!parsed.ok) issues.push(parsed.message);
+  // A refused statistic fails the call once every query has been read, so its stand-in is never computed.
+  const stat: Statistic = parsed.ok ? parsed.stat : { kind: 'SampleCount' };
   const unit = optString(ms, 'Unit', `${path}.Unit`);
   return { ...base, kind: 'metric', metric: { namespace, name, dimensions }, stat, statName, period, unit };
 }
@@ -146,9 +188,10 @@ export function parseGetMetricData(body: Json): ParsedRequest {
   const list = optArray(body, 'MetricDataQueries');
   if (!list || list.length === 0)
     throw modeled.missingParameter('The parameter MetricDataQueries is required.');
-  if (list.length > MAX_QUERIES) {
+  checkConstraints(body);
+  if (list.length > MAX_METRIC_DATA_QUERIES) {
     throw modeled.invalidParameterValue(
-      `The collection MetricDataQueries must not have a size greater than ${MAX_QUERIES}.`,
+      `The collection MetricDataQueries must not have a size greater than ${MAX_METRIC_DATA_QUERIES}.`,
     );
   }
   const start = optTimestamp(body, 'StartTime');
@@ -157,19 +200,16 @@ export function parseGetMetricData(body: Json): ParsedRequest {
   if (end === undefined) throw modeled.missingParameter('The parameter EndTime is required.');
   if (end <= start)
     throw modeled.validation('The parameter StartTime must be less than the parameter EndTime.');
-  const scanBy = optString(body, 'ScanBy') ?? 'TimestampDescending';
-  if (scanBy !== 'TimestampDescending' && scanBy !== 'TimestampAscending') {
-    throw modeled.validation(
-      `1 validation error detected: Value '${scanBy}' at 'scanBy' failed to satisfy constraint: Member must satisfy enum value set: [TimestampDescending, TimestampAscending]`,
-    );
-  }
+  const scanBy = (optString(body, 'ScanBy') ?? 'TimestampDescending') as ParsedRequest['scanBy'];
   const maxDatapoints = optNumber(body, 'MaxDatapoints') ?? MAX_DATAPOINTS;
   if (!Number.isInteger(maxDatapoints) || maxDatapoints < 1 || maxDatapoints > MAX_DATAPOINTS) {
     throw modeled.invalidParameterValue(
       `The value ${maxDatapoints} for parameter MaxDatapoints is not valid. It must be between 1 and ${MAX_DATAPOINTS}.`,
     );
   }
-  const queries = list.map(parseQuery);
+  const issues: Issues = [];
+  const queries = list.map((raw, i) => parseQuery(raw, i, issues));
+  if (issues.length > 0) throw modeled.validation(issues.join('\n'));
   const seen = new Map<string, number>();
   for (const q of queries) {
     const first = seen.get(q.id);
