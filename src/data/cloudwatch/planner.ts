@@ -1,3 +1,4 @@
+import { EXPRESSION_LENGTH } from '@bellwether/cloudwatch-spec';
 import type { MetricStat } from '../../domain/kpi/query-schema';
 import type { TimeWindow } from '../../domain/series';
 import { formatDuration } from '../../domain/time/duration';
@@ -156,6 +157,11 @@ function planRequest(ctx: Context, request: SeriesRequest): void {
   }
   const rewritten = rewriteExpression(query.expression, ids);
   if (!rewritten.ok) throw new PlanError(`expression '${query.expression}': ${rewritten.error}`);
+  if (rewritten.expression.length > EXPRESSION_LENGTH.max) {
+    throw new PlanError(
+      `expression '${query.expression}' becomes ${rewritten.expression.length} characters once its metrics are named by the ids of the call, more than the ${EXPRESSION_LENGTH.max} CloudWatch allows in an expression; shorten it or use fewer metrics`,
+    );
+  }
   const key = JSON.stringify([region, 'e', period, rewritten.expression]);
   if (!ctx.specs.has(key)) {
     const id = `e${ctx.counters.e++}`;
