@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadAppConfig } from '../data/app-config';
+import { wireProtocol } from '../data/cloudwatch/wire-protocol';
 import { createConnection } from '../data/credentials/connection';
 import { diagnoseUnreachable, watchCspViolations } from '../data/credentials/reachability';
 import { createMetricsSource, sourceConfigFor } from '../data/source-config';
@@ -34,6 +35,7 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     await startDemoAccount();
   }
   watchCspViolations();
+  wireProtocol.configure(config.protocol, { diagnose: (endpoint) => diagnoseUnreachable(endpoint) });
   const connection = createConnection(config, {
     session: window.sessionStorage,
     siteUrl: `${window.location.origin}${base}`,

@@ -85,12 +85,22 @@ const credentialsConfigSchema = z.discriminatedUnion('source', [
   noCredentialsSchema,
 ]);
 
+/**
+ * The wire protocol the app speaks to CloudWatch: AWS JSON 1.0 (`json`), the query protocol (`query`),
+ * or `auto` (the default): JSON, switching to query for the session when the endpoint's CORS preflight
+ * refuses the JSON protocol's headers (src/data/cloudwatch/wire-protocol.ts, docs/aws.md).
+ */
+export const protocolSettings = ['auto', 'json', 'query'] as const;
+export type ProtocolSetting = (typeof protocolSettings)[number];
+
 const appConfigFields = {
   $schema: z.string().optional(),
   /** Regions the dashboards read from; the first is the default for "check connection". */
   regions: z.array(regionSchema).min(1).max(40).default(['us-east-1']),
   /** A CloudWatch-compatible endpoint or a proxy on the operator's side, used for every region. */
   endpoint: endpointSchema.optional(),
+  /** Absent means auto; kept optional so a config without it reads back exactly as written. */
+  protocol: z.enum(protocolSettings).optional(),
 };
 
 /** The top level with `credentials` left open, checked first so its own errors stay precise. */

@@ -42,6 +42,18 @@ describe('parseAppConfig accepts every credential source', () => {
   });
 });
 
+describe('parseAppConfig reads the wire protocol', () => {
+  test.each([
+    ['{"credentials": {"source": "pasted"}}', undefined],
+    ['{"protocol": "auto", "credentials": {"source": "pasted"}}', 'auto'],
+    ['{"protocol": "json", "credentials": {"source": "pasted"}}', 'json'],
+    ['{"protocol": "query", "credentials": {"source": "pasted"}}', 'query'],
+  ])('%s → %s (absent means auto)', (text, protocol) => {
+    const parsed = parseAppConfig(text);
+    expect(parsed.ok && parsed.config.protocol).toBe(protocol);
+  });
+});
+
 describe('parseAppConfig names the line, the field and the fix', () => {
   test.each([
     [
@@ -79,6 +91,10 @@ describe('parseAppConfig names the line, the field and the fix', () => {
     [
       '{"credentials": {"source": "demo"}, "credentials": {"source": "pasted"}}',
       "'credentials' appears twice",
+    ],
+    [
+      '{"protocol": "xml", "credentials": {"source": "pasted"}}',
+      "config.json line 1, protocol: 'xml' is not one of auto, json, query",
     ],
     ['{"credentials": ', 'YAML syntax error'],
     ['', 'the file is empty'],
