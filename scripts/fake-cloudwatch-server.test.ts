@@ -47,6 +47,18 @@ describe('CORS preflight answered the way AWS endpoints answer it', () => {
     expect(answerPreflight(method, headers).allowed).toBe(allowed);
   });
 
+  const QUERY_HEADERS =
+    'amz-sdk-invocation-id,amz-sdk-request,authorization,x-amz-date,x-amz-security-token,x-amz-user-agent';
+  test.each([
+    [SDK_HEADERS, false],
+    ['authorization,x-amz-date,x-amz-target', false],
+    ['authorization,x-amzn-query-mode', false],
+    [QUERY_HEADERS, true],
+  ])('refusing the JSON protocol, headers %s → allowed %s', (headers, allowed) => {
+    expect(answerPreflight('POST', headers, true).allowed).toBe(allowed);
+    expect(answerPreflight('POST', headers, false).allowed).toBe(true);
+  });
+
   test('a refused preflight carries no CORS headers, so the browser blocks the call', async () => {
     const response = await fetch(server.url, {
       method: 'OPTIONS',
@@ -96,6 +108,19 @@ describe('the simulated account over loopback HTTP, through the real SDK', () =>
     expect(report.results.orders?.series[0]?.points.length).toBeGreaterThan(0);
     expect(server.calls.at(-1)?.headers['x-amz-security-token']).toBe('token');
     expect(server.calls.at(-1)?.headers.authorization).toContain('/eu-west-1/monitoring/aws4_request');
+  });
+
+  test("speaks the query protocol to the app's client too: form-encoded in, XML out", async () => {
+    const client = createCloudWatchClient({
+      region: 'us-east-1',
+      credentials,
+      endpoint: server.url,
+      protocol: 'query',
+    });
+    const page = await client.send(new ListMetricsCommand({ Namespace: 'Shop/Checkout' }));
+    expect(page.Metrics?.length).toBeGreaterThan(0);
+    expect(server.calls.at(-1)?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(server.calls.at(-1)?.headers['x-amz-target']).toBeUndefined();
   });
 
   test('refuses unsigned requests as AWS does', async () => {

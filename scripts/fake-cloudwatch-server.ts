@@ -1,7 +1,10 @@
 /**
  * The simulated CloudWatch account over real HTTP on loopback: the package's node:http transport behind a
  * small server that answers CORS preflights the way AWS endpoints do, so a browser on another origin
- * (the built app) or the AWS CLI can talk to it. Run: npm run fake-cloudwatch -- [--port 9327] [--fault throttle]
+ * (the built app) or the AWS CLI can talk to it. It speaks both of CloudWatch's browser-usable protocols,
+ * AWS JSON 1.0 and query. Run: npm run fake-cloudwatch -- [--port 9327] [--fault throttle]
+ * [--refuse-json-preflight] (or FAKE_CLOUDWATCH_REFUSE_JSON_PREFLIGHT=1): refuse a preflight asking for
+ * the JSON protocol's headers, as an endpoint might that allows only the query protocol's.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,6 +36,12 @@ export const ALLOWED_REQUEST_HEADERS = [
   'amz-sdk-request',
 ] as const;
 
+/**
+ * The headers only the JSON protocol sends (X-Amz-Target names the operation, x-amzn-query-mode asks for
+ * query-compatible errors); the query protocol names its operation in the form body instead.
+ */
+export const JSON_PROTOCOL_HEADERS = ['x-amz-target', 'x-amzn-query-mode'] as const;
+
 /** Response headers a page may read; x-amzn-query-error is not exposed, so the SDK must read the body's __type. */
 export const EXPOSED_RESPONSE_HEADERS = ['x-amzn-requestid'] as const;
 
@@ -51,6 +60,8 @@ export interface LoopbackOptions {
   anchor?: number;
   /** Operations answered with AccessDenied, as for credentials whose policy lacks the action. */
   deny?: string[];
+  /** Refuse CORS preflights that ask for the JSON protocol's headers (JSON_PROTOCOL_HEADERS). */
+  refuseJsonPreflight?: boolean;
 }
 
 export interface LoopbackCloudWatch {
@@ -65,16 +76,21 @@ export interface LoopbackCloudWatch {
   close(): Promise<void>;
 }
 
-/** Decides a CORS preflight like an AWS endpoint: any origin, GET/POST, and only the headers the SDK needs. */
+/**
+ * Decides a CORS preflight like an AWS endpoint: any origin, GET/POST, and only the headers the SDK needs
+ * (without the JSON protocol's when `refuseJson`).
+ */
 export function answerPreflight(
   method: string | undefined,
   requested: string | undefined,
+  refuseJson = false,
 ): { allowed: boolean; headers: string[] } {
   const headers = (requested ?? '')
     .split(',')
     .map((h) => h.trim().toLowerCase())
     .filter((h) => h !== '');
-  const allowedHeaders = new Set<string>(ALLOWED_REQUEST_HEADERS);
+  const refused = new Set<string>(refuseJson ? JSON_PROTOCOL_HEADERS : []);
+  const allowedHeaders = new Set<string>(ALLOWED_REQUEST_HEADERS.filter((h) => !refused.has(h)));
   const allowed =
     method !== undefined &&
     ALLOWED_METHODS.includes(method.toUpperCase()) &&
@@ -105,7 +121,11 @@ export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Pr
     if (req.method === 'OPTIONS') {
       const method = req.headers['access-control-request-method'];
       const requested = req.headers['access-control-request-headers'];
-      const answer = answerPreflight(typeof method === 'string' ? method : undefined, requested);
+      const answer = answerPreflight(
+        typeof method === 'string' ? method : undefined,
+        requested,
+        options.refuseJsonPreflight === true,
+      );
       preflights.push({ origin, method, headers: answer.headers, allowed: answer.allowed });
       if (!answer.allowed) {
         res
@@ -167,8 +187,11 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '9327' },
       fault: { type: 'string' },
       deny: { type: 'string', multiple: true },
+      'refuse-json-preflight': { type: 'boolean', default: false },
     },
   });
+  const refuseJsonPreflight =
+    values['refuse-json-preflight'] === true || process.env.FAKE_CLOUDWATCH_REFUSE_JSON_PREFLIGHT === '1';
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     console.error(`fake-cloudwatch: --port ${values.port} is not a port number (0-65535)`);
@@ -181,7 +204,7 @@ async function main(): Promise<void> {
   }
   let server: LoopbackCloudWatch;
   try {
-    server = await startLoopbackCloudWatch({ port, deny: values.deny ?? [] });
+    server = await startLoopbackCloudWatch({ port, deny: values.deny ?? [], refuseJsonPreflight });
   } catch (error) {
     console.error(
       `fake-cloudwatch: could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}); choose another with --port`,
@@ -190,8 +213,13 @@ async function main(): Promise<void> {
   }
   if (fault) server.faults.inject(fault);
   console.log(
-    `Simulated CloudWatch listening on ${server.url} (CORS like AWS; any SigV4 credentials accepted)`,
+    `Simulated CloudWatch listening on ${server.url} (CORS like AWS; any SigV4 credentials accepted; JSON and query protocols)`,
   );
+  if (refuseJsonPreflight) {
+    console.log(
+      `  refusing CORS preflights that ask for ${JSON_PROTOCOL_HEADERS.join(', ')}: browsers must use the query protocol`,
+    );
+  }
   console.log(
     `  app:     public/config.json → {"endpoint": "${server.url}", "credentials": {"source": "pasted"}}`,
   );
