@@ -12,6 +12,8 @@ export class AwsError extends Error {
     readonly status: number,
     /** The `__type` of the JSON body, e.g. com.amazonaws.cloudwatch#InvalidParameterValueException. */
     readonly type: string,
+    /** The error shape's member for the message: `message` for most, `Message` for a few (the model's). */
+    readonly messageMember: 'message' | 'Message' = 'message',
   ) {
     super(message);
     this.name = code;
@@ -39,7 +41,7 @@ export const modeled = {
   limitExceeded: (message: string): AwsError =>
     new AwsError('LimitExceeded', message, 400, `${CW}LimitExceededFault`),
   internal: (message = 'Internal service error.'): AwsError =>
-    new AwsError('InternalServiceError', message, 500, `${CW}InternalServiceFault`),
+    new AwsError('InternalServiceError', message, 500, `${CW}InternalServiceFault`, 'Message'),
 };
 
 /** Errors every AWS service can answer with; the SDK has no class for them and names them by code. */

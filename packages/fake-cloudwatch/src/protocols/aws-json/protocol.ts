@@ -59,10 +59,10 @@ export const awsJson: Protocol = {
     headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': requestId },
     body: JSON.stringify(toJson(output)),
   }),
-  /** `__type` and `message` in the body, the query code in `x-amzn-query-error`. */
+  /** `__type` and the shape's message member in the body, the query code in `x-amzn-query-error`. */
   error: (error: AwsError, requestId: string): WireResponse => {
     const body: Record<string, string> = { __type: error.type };
-    if (error.message) body.message = error.message;
+    if (error.message) body[error.messageMember] = error.message;
     return {
       status: error.status,
       headers: {
