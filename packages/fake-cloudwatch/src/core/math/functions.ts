@@ -1,6 +1,9 @@
 import { anomalyBand } from './anomaly-band';
 import type { Node } from './ast';
+import { calendar } from './calendar';
+import { unsupportedFunctionMessage } from './catalog';
 import type { MathContext } from './evaluate';
+import { slice } from './slice';
 import {
   describeKind,
   fromMap,
@@ -207,8 +210,15 @@ export function callFunction(
     case 'FILL': {
       need(2);
       const how = args[1]!;
-      if (how.kind === 'keyword' && how.v !== 'REPEAT' && how.v !== 'LINEAR') {
-        throw new MathEvalError(`FILL fills with a number, a time series, REPEAT or LINEAR, not ${how.v}`);
+      // The page's argument types: "TS, [S | REPEAT | LINEAR]" and "TS[], [TS | S | REPEAT | LINEAR]".
+      const filler =
+        how.kind === 'scalar' ||
+        (how.kind === 'series' && arg0!.kind === 'array') ||
+        (how.kind === 'keyword' && (how.v === 'REPEAT' || how.v === 'LINEAR'));
+      if (!filler) {
+        throw new MathEvalError(
+          `FILL fills a time series with a number, REPEAT or LINEAR, and an array of time series also with a time series, not with ${describeKind(how)}`,
+        );
       }
       return perSeries(name, arg0!, (s) => fill(s, how, ctx));
     }
@@ -262,14 +272,24 @@ export function callFunction(
       const list = asSeriesList(name, arg0!);
       const fn = args[1];
       const order = args[2];
-      if (fn?.kind !== 'keyword' || order?.kind !== 'keyword')
-        throw new MathEvalError('SORT(array, AVG|SUM|MIN|MAX, ASC|DESC[, n])');
+      const limitArg = args[3];
+      if (
+        fn?.kind !== 'keyword' ||
+        !['AVG', 'MIN', 'MAX', 'SUM'].includes(fn.v) ||
+        order?.kind !== 'keyword' ||
+        (order.v !== 'ASC' && order.v !== 'DESC') ||
+        (limitArg !== undefined && limitArg.kind !== 'scalar') ||
+        args.length > 4
+      )
+        throw new MathEvalError(
+          'SORT takes an array, AVG, MIN, MAX or SUM, ASC or DESC, and optionally a limit: SORT(METRICS(), AVG, DESC, 10)',
+        );
       const key = (s: SeriesValue): number => {
         const v = aggregate(fn.v, series(s), ctx);
         return v.kind === 'scalar' ? v.v : 0;
       };
       const sorted = [...list].sort((a, b) => (order.v === 'DESC' ? key(b) - key(a) : key(a) - key(b)));
-      const limit = args[3]?.kind === 'scalar' ? args[3].v : sorted.length;
+      const limit = limitArg?.kind === 'scalar' ? limitArg.v : sorted.length;
       return { kind: 'array', items: sorted.slice(0, limit) };
     }
     case 'SEARCH': {
@@ -291,7 +311,17 @@ export function callFunction(
         items: ctx.search(expression.v, stat.v, period?.kind === 'scalar' ? period.v : ctx.period),
       };
     }
+    case 'MINUTE':
+    case 'HOUR':
+    case 'DAY':
+    case 'DATE':
+    case 'MONTH':
+    case 'YEAR':
+    case 'EPOCH':
+      return calendar(name, args, ctx);
+    case 'SLICE':
+      return slice(args);
     default:
-      throw new MathEvalError(`${name} is not a metric math function this simulated account supports`);
+      throw new MathEvalError(unsupportedFunctionMessage(name));
   }
 }

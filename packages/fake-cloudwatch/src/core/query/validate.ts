@@ -24,6 +24,7 @@ import {
 } from '../input';
 import { type InsightsQuery, InsightsSyntaxError, parseInsights } from '../insights/parse';
 import { MathSyntaxError, type Node, referencedIds } from '../math/ast';
+import { firstUnsupportedCall, unsupportedFunctionMessage } from '../math/catalog';
 import { parseMath } from '../math/parse';
 import type { MetricId } from '../scenario/types';
 import { checkConstraints } from './constraints';
@@ -121,6 +122,12 @@ function parseQuery(raw: unknown, index: number, issues: Issues): ParsedQuery {
   }
   try {
     const tree = parseMath(text);
+    const unsupported = firstUnsupportedCall(tree);
+    if (unsupported !== undefined) {
+      throw modeled.validation(
+        `Error in expression of query ${id} (${path}.Expression): ${unsupportedFunctionMessage(unsupported)}.`,
+      );
+    }
     return { ...base, kind: 'math', expression: text, tree, period, deps: [...referencedIds(tree)] };
   } catch (e) {
     if (e instanceof MathSyntaxError) {
