@@ -2,7 +2,7 @@ import type { SeriesValue } from '../math/values';
 import { type FetchWindow, fetchMetrics } from '../query/fetch-metric';
 import type { Statistic } from '../query/statistic';
 import type { CatalogMetric } from '../scenario/types';
-import type { InsightsFunction, InsightsQuery } from './parse';
+import type { InsightsCondition, InsightsFunction, InsightsQuery } from './parse';
 
 const STAT: Record<InsightsFunction, Statistic> = {
   AVG: { kind: 'Average' },
@@ -14,20 +14,33 @@ const STAT: Record<InsightsFunction, Statistic> = {
 
 /** Metrics Insights reaches back two weeks (User Guide, "Metrics Insights quotas"). */
 export const INSIGHTS_REACH_MS = 14 * 86_400_000;
+/**
+ * "A single query can process no more than 10,000 metrics. This means that if the SELECT, FROM, and WHERE
+ * clauses match more than 10,000 metrics, the query only processes the first 10,000 of these metrics that
+ * it finds" (User Guide, "Metrics Insights quotas").
+ */
+const MAX_METRICS_PROCESSED = 10_000;
+
+function holds(c: InsightsCondition, dimensions: Record<string, string>): boolean {
+  if (c.kind === 'and') return c.items.every((x) => holds(x, dimensions));
+  if (c.kind === 'or') return c.items.some((x) => holds(x, dimensions));
+  const value = Object.hasOwn(dimensions, c.key) ? dimensions[c.key] : undefined;
+  return c.op === '=' ? value === c.value : value !== c.value;
+}
 
 function score(func: InsightsFunction, v: number[]): number {
   if (v.length === 0) return Number.NEGATIVE_INFINITY;
   if (func === 'SUM') return v.reduce((a, b) => a + b, 0);
   if (func === 'AVG') return v.reduce((a, b) => a + b, 0) / v.length;
-  if (func === 'MIN') return Math.min(...v);
-  if (func === 'MAX') return Math.max(...v);
+  if (func === 'MIN') return v.reduce((a, b) => Math.min(a, b));
+  if (func === 'MAX') return v.reduce((a, b) => Math.max(a, b));
   return v.length;
 }
 
 /**
- * Runs a Metrics Insights query over the catalog: one aggregated series, or one per GROUP BY value
- * (labelled by the group's values, "Other" where a metric lacks the key), sorted alphabetically unless
- * ORDER BY says otherwise, at most LIMIT series.
+ * Runs a Metrics Insights query over the catalog: the first 10,000 matching metrics make one aggregated
+ * series, or one per GROUP BY value (labelled by the group's values, "Other" where a metric lacks the
+ * key), sorted alphabetically unless ORDER BY says otherwise, at most LIMIT (500 by default) series.
  */
 export function evaluateInsights(
   q: InsightsQuery,
@@ -42,15 +55,16 @@ export function evaluateInsights(
       const want = [...q.schema].sort();
       if (dims.length !== want.length || dims.some((d, i) => d !== want[i])) return false;
     }
-    return q.where.every((w) =>
-      w.op === '=' ? m.id.dimensions[w.key] === w.value : m.id.dimensions[w.key] !== w.value,
-    );
+    return q.where === undefined || holds(q.where, m.id.dimensions);
   });
+  matching.splice(MAX_METRICS_PROCESSED);
   const groups = new Map<string, CatalogMetric[]>();
   for (const m of matching) {
     const key =
       q.groupBy.length === 0 ? label : q.groupBy.map((k) => m.id.dimensions[k] ?? 'Other').join(' ');
-    groups.set(key, [...(groups.get(key) ?? []), m]);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
   }
   if (q.groupBy.length === 0 && groups.size === 0) groups.set(label, []);
   const reach = { ...window, oldest: window.now - INSIGHTS_REACH_MS };
@@ -62,7 +76,8 @@ export function evaluateInsights(
   const order = q.orderBy;
   if (order) {
     out.sort((a, b) => {
-      const d = score(order.func, a.v) - score(order.func, b.v);
+      const [x, y] = [score(order.func, a.v), score(order.func, b.v)];
+      const d = x === y ? 0 : x < y ? -1 : 1;
       return order.dir === 'DESC' ? -d : d;
     });
   }
