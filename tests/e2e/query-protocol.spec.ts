@@ -91,6 +91,18 @@ test('"protocol": "query" never tries the JSON protocol', async ({ page, problem
   await connectAndOpenCheckout(page, 'query');
   expect(server.preflights.length).toBeGreaterThan(0);
   expect(server.preflights.every((p) => p.allowed)).toBe(true);
+  // A form-encoded body is CORS-safelisted, so only the signing and SDK headers are asked for.
+  expect(new Set(server.preflights.flatMap((p) => p.headers))).toEqual(
+    new Set([
+      'amz-sdk-invocation-id',
+      'amz-sdk-request',
+      'authorization',
+      'x-amz-content-sha256',
+      'x-amz-date',
+      'x-amz-security-token',
+      'x-amz-user-agent',
+    ]),
+  );
   expectOnlyQueryCalls();
   expect(problems.messages).toEqual([]);
 });
