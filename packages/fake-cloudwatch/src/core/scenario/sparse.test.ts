@@ -55,7 +55,7 @@ describe('load balancer HTTPCode_* counts: "Reporting criteria: There is a nonze
     const byMinute = new Map<number, number>();
     for (const az of ZONES) {
       const part = read(target5xx({ LoadBalancer: LB, AvailabilityZone: az }), 'Sum', from, to);
-      part.t.forEach((t, i) => byMinute.set(t, (byMinute.get(t) ?? 0) + (part.v[i] ?? 0)));
+      for (const [i, t] of part.t.entries()) byMinute.set(t, (byMinute.get(t) ?? 0) + (part.v[i] ?? 0));
     }
     expect(whole.t).toEqual([...byMinute.keys()].sort((a, b) => a - b));
     expect(whole.v).toEqual(whole.t.map((t) => byMinute.get(t)));
