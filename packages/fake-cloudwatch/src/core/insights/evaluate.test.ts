@@ -14,8 +14,11 @@ const metric = (name: string, dimensions: Record<string, string>, value = 1): Ca
   sample: () => single(value),
 });
 
-const run = (sql: string, catalog: CatalogMetric[]) =>
-  evaluateInsights(parseInsights(sql), catalog, WINDOW, 'q').map((s) => [s.label, s.v[0]]);
+const run = (sql: string, catalog: CatalogMetric[], cuts: string[] = []) =>
+  evaluateInsights(parseInsights(sql), catalog, WINDOW, 'q', (code) => cuts.push(code)).map((s) => [
+    s.label,
+    s.v[0],
+  ]);
 
 describe('Metrics Insights evaluation', () => {
   const catalog = [
@@ -52,12 +55,24 @@ describe('Metrics Insights evaluation', () => {
 
   test('"A single query can process no more than 10,000 metrics": the first 10,000 found', () => {
     const many = Array.from({ length: 10_001 }, (_, i) => metric('Orders', { Id: `m${i}` }));
-    expect(run(`SELECT COUNT(Orders) FROM Shop`, many)).toEqual([['q', 10_000]]);
+    const cuts: string[] = [];
+    expect(run(`SELECT COUNT(Orders) FROM Shop`, many, cuts)).toEqual([['q', 10_000]]);
+    expect(cuts).toEqual(['MaxMatchingResultsExceeded']);
+    const fewer: string[] = [];
+    run(`SELECT COUNT(Orders) FROM Shop`, many.slice(1), fewer);
+    expect(fewer).toEqual([]);
   });
 
   test('"a query that does not specify a LIMIT can also return no more than 500 time series"', () => {
     const many = Array.from({ length: 501 }, (_, i) => metric('Orders', { Id: `m${i}` }));
-    expect(run(`SELECT SUM(Orders) FROM Shop GROUP BY Id`, many)).toHaveLength(500);
+    const cuts: string[] = [];
+    expect(run(`SELECT SUM(Orders) FROM Shop GROUP BY Id`, many, cuts)).toHaveLength(500);
+    expect(cuts).toEqual(['MaxQueryResultsExceeded']);
+    const topTen: string[] = [];
+    expect(
+      run(`SELECT SUM(Orders) FROM Shop GROUP BY Id ORDER BY SUM() DESC LIMIT 10`, many, topTen),
+    ).toHaveLength(10);
+    expect(topTen).toEqual([]);
   });
 
   test('ORDER BY ranks a series without data below every other, in a consistent order', () => {

@@ -20,6 +20,11 @@ export const INSIGHTS_REACH_MS = 14 * 86_400_000;
  * it finds" (User Guide, "Metrics Insights quotas").
  */
 const MAX_METRICS_PROCESSED = 10_000;
+/** "A single query can return no more than 500 time series" (User Guide, "Metrics Insights quotas"). */
+const MAX_SERIES = 500;
+
+/** A limit that cut a query's answer, by the call-level code Grafana's CloudWatch data source handles. */
+export type InsightsCut = 'MaxMatchingResultsExceeded' | 'MaxQueryResultsExceeded';
 
 function holds(c: InsightsCondition, dimensions: Record<string, string>): boolean {
   if (c.kind === 'and') return c.items.every((x) => holds(x, dimensions));
@@ -41,12 +46,15 @@ function score(func: InsightsFunction, v: number[]): number {
  * Runs a Metrics Insights query over the catalog: the first 10,000 matching metrics make one aggregated
  * series, or one per GROUP BY value (labelled by the group's values, "Other" where a metric lacks the
  * key), sorted alphabetically unless ORDER BY says otherwise, at most LIMIT (500 by default) series.
+ * `cut` hears of each quota that left something out: more than 10,000 matching metrics, or more than 500
+ * series when LIMIT did not ask for fewer.
  */
 export function evaluateInsights(
   q: InsightsQuery,
   catalog: CatalogMetric[],
   window: FetchWindow,
   label: string,
+  cut: (code: InsightsCut) => void = () => {},
 ): SeriesValue[] {
   const matching = catalog.filter((m) => {
     if (m.id.namespace !== q.namespace || m.id.name !== q.metric) return false;
@@ -57,7 +65,10 @@ export function evaluateInsights(
     }
     return q.where === undefined || holds(q.where, m.id.dimensions);
   });
-  matching.splice(MAX_METRICS_PROCESSED);
+  if (matching.length > MAX_METRICS_PROCESSED) {
+    matching.splice(MAX_METRICS_PROCESSED);
+    cut('MaxMatchingResultsExceeded');
+  }
   const groups = new Map<string, CatalogMetric[]>();
   for (const m of matching) {
     const key =
@@ -81,6 +92,7 @@ export function evaluateInsights(
       return order.dir === 'DESC' ? -d : d;
     });
   }
+  if (out.length > MAX_SERIES && q.limit >= MAX_SERIES) cut('MaxQueryResultsExceeded');
   out = out.slice(0, q.limit);
   return out;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CatalogMetric } from '../scenario/types';
-import { matchesSearch, parseSearch } from './search';
+import { findMetrics, matchesSearch, parseSearch } from './search';
 import { searchTokens } from './search-tokens';
 
 // Every case below is an example of the User Guide page "CloudWatch search expression syntax"
@@ -220,6 +220,20 @@ describe(`${PAGE}: Boolean operators`, () => {
     [`:aws.AccountId = 444455556666`, 0],
   ])('the account designator %s reads this account only', (search, count) => {
     expect(found(search)).toHaveLength(count);
+  });
+});
+
+describe(`${PAGE}: search expression limits`, () => {
+  test('"A graph can display as many as 500 time series": the first 500 are kept, and the cut is told', () => {
+    const many = Array.from({ length: 501 }, (_, i) =>
+      metric('Fleet', 'CPUUtilization', { InstanceId: `i-${i}` }),
+    );
+    let cuts = 0;
+    const found = findMetrics(many, parseSearch('{Fleet,InstanceId} CPUUtilization'), () => cuts++);
+    expect(found).toEqual(many.slice(0, 500));
+    expect(cuts).toBe(1);
+    expect(findMetrics(many.slice(1), parseSearch('{Fleet,InstanceId}'), () => cuts++)).toHaveLength(500);
+    expect(cuts).toBe(1);
   });
 });
 

@@ -270,6 +270,24 @@ export function matchesSearch(metric: CatalogMetric, spec: SearchSpec): boolean 
   return spec.filter === undefined || holds(spec.filter, id);
 }
 
+/** "A graph can display as many as 500 time series" (the page's Search expression limits). */
+const SEARCH_MAX_SERIES = 500;
+
+/**
+ * The metrics a search finds, the first 500 of them; `cut` hears when more matched (the call-level code
+ * Grafana's CloudWatch data source handles for it is MaxMetricsExceeded).
+ */
+export function findMetrics(
+  metrics: CatalogMetric[],
+  spec: SearchSpec,
+  cut: () => void = () => {},
+): CatalogMetric[] {
+  const found = metrics.filter((m) => matchesSearch(m, spec));
+  if (found.length <= SEARCH_MAX_SERIES) return found;
+  cut();
+  return found.slice(0, SEARCH_MAX_SERIES);
+}
+
 /** The label of a search result: its dimension values, plus the metric name when several names matched. */
 export function searchLabel(metric: CatalogMetric, withName: boolean): string {
   const values = Object.keys(metric.id.dimensions)
