@@ -1,7 +1,7 @@
 import { createRouter, type RouterHistory } from '@tanstack/react-router';
 import { parseFlatSearch, stringifyFlatSearch } from '../url/search-params';
 import { connectCallbackRoute, connectRoute } from './routes/connect-routes';
-import { dashboardRoute, deskRoute, indexRoute } from './routes/desk-routes';
+import { dashboardRoute, deskRoute, indexRoute, statusRoute } from './routes/desk-routes';
 import { drilldownRoute, sharedDrilldownRoute, sharedRoute } from './routes/drilldown-routes';
 import { rootRoute } from './routes/root-route';
 import { wallRoutes } from './routes/wall-routes';
@@ -15,6 +15,7 @@ const routeTree = rootRoute.addChildren([
     sharedDrilldownRoute,
     connectRoute,
     connectCallbackRoute,
+    statusRoute,
   ]),
   ...wallRoutes,
 ]);

@@ -37,3 +37,10 @@ export const dashboardRoute = createRoute({
   validateSearch: flatSearch,
   component: lazyRouteComponent(() => import('./desk-screens'), 'DashboardRoute'),
 });
+
+/** `/status`: the app's own calls, metrics, cost, latencies and errors since the page loaded. */
+export const statusRoute = createRoute({
+  getParentRoute: () => deskRoute,
+  path: '/status',
+  component: lazyRouteComponent(() => import('../../features/status/status-page'), 'StatusPage'),
+});

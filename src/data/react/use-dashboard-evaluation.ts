@@ -16,7 +16,7 @@ import { evaluateFetchedKpi } from '../kpi-evaluation';
 import { alarmNamesByRegion, buildDashboardRequests } from '../kpi-requests';
 import type { AlarmState, FetchReport } from '../metrics-source';
 import { queryKeys } from '../query-keys';
-import { useMetricsSource } from './metrics-source-context';
+import { useMetricsSource, useUsageLog } from './metrics-source-context';
 
 export interface DashboardView {
   dashboardId: string;
@@ -100,6 +100,7 @@ export function useDashboardEvaluation(
   options: EvaluationOptions = {},
 ): DashboardEvaluation {
   const source = useMetricsSource();
+  const usage = useUsageLog();
   const interval = view.refreshSeconds * 1000;
   // A refresh whose last attempt hung until the timeout is tried again after the rest of the interval, not
   // a whole one after the timeout, so a hang that clears is over within one interval. Other failures keep
@@ -123,8 +124,32 @@ export function useDashboardEvaluation(
         window,
         now,
       });
-      const report = await withTimeout(signal, options.timeoutMs, (s) => source.fetchSeries(requests, s));
-      return { report, now };
+      const started = Date.now();
+      try {
+        const report = await withTimeout(signal, options.timeoutMs, (s) => source.fetchSeries(requests, s));
+        usage.record(view.dashboardId, {
+          at: started,
+          durationMs: Date.now() - started,
+          calls: report.calls,
+          queries: report.queries ?? 0,
+          metrics: report.metrics ?? 0,
+        });
+        return { report, now };
+      } catch (error) {
+        if (!signal.aborted || error instanceof RefreshTimeoutError) {
+          const code = error instanceof CloudWatchError ? error.code : 'Unknown';
+          const message = error instanceof Error ? error.message : String(error);
+          usage.record(view.dashboardId, {
+            at: started,
+            durationMs: Date.now() - started,
+            calls: 0,
+            queries: 0,
+            metrics: 0,
+            error: { code, message },
+          });
+        }
+        throw error;
+      }
     },
     enabled: view.kpis.length > 0,
     refetchInterval,

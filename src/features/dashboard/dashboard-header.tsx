@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import type { ReactElement, ReactNode } from 'react';
 import type { ShownVariable } from '../../domain/board/board-types';
 import type { Variable } from '../../domain/kpi/schema';
@@ -48,6 +49,8 @@ interface DashboardHeaderProps {
   /** Variables at other than their defaults, said in words next to the title. */
   shown?: readonly ShownVariable[];
   lastUpdated?: string;
+  /** What this dashboard's refreshes cost in GetMetricData, in words. */
+  cost?: string;
   refresh: { state: RefreshState; message?: string };
   onRangeChange: (range: TimeRange) => void;
   onVariableChange: (name: string, value: string) => void;
@@ -153,6 +156,11 @@ export function DashboardHeader(props: DashboardHeaderProps): ReactElement {
         )}
       </div>
       {props.actions && <div className="dashboard-actions">{props.actions}</div>}
+      {props.cost && (
+        <p className="dashboard-cost" data-testid="dashboard-cost">
+          GetMetricData: {props.cost}. <Link to="/status">App status</Link>
+        </p>
+      )}
       {props.description && <p className="dashboard-description">{props.description}</p>}
     </div>
   );

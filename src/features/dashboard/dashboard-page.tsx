@@ -4,11 +4,13 @@ import { ErrorTile } from '../../components/error-tile';
 import { KpiTile } from '../../components/kpi-tile';
 import { StaleBadge } from '../../components/stale-badge';
 import { StatusBadge } from '../../components/status-badge';
+import { useUsageLog } from '../../data/react/metrics-source-context';
 import { type Board, useBoard } from '../../data/react/use-board';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import { useNow } from '../../data/react/use-now';
 import type { KpiTileView, OutcomeView } from '../../domain/board/board-types';
 import { entryId } from '../../domain/board/build-board';
+import { DEFAULT_PRICE_PER_1000_METRICS, describeCost } from '../../domain/cost/cost';
 import { formatInstantIn, formatTimeInWindow } from '../../domain/format/format-time';
 import { type ConfigError, formatConfigError } from '../../domain/kpi/config-error';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
@@ -147,6 +149,11 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: now }, props.tz ?? 'local'),
   });
   const { board } = data;
+  const usage = useUsageLog().summary(dashboard.id);
+  const cost =
+    usage.refreshes > 0
+      ? `${describeCost({ metricsPerRefresh: usage.metricsPerRefresh, refreshSeconds: dashboard.refresh })} per screen (price $${DEFAULT_PRICE_PER_1000_METRICS} per 1,000 metrics, most regions)`
+      : undefined;
   const outcomesAtRisk = board.outcomes.filter(
     (o) => o.status === 'at-risk' || o.status === 'breached',
   ).length;
@@ -195,6 +202,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
         values={resolved.values}
         shown={board.variables}
         {...(lastUpdated ? { lastUpdated } : {})}
+        {...(cost ? { cost } : {})}
         refresh={refresh}
         onRangeChange={(next) => props.onViewChange({ ...view, range: next })}
         onVariableChange={(name, value) =>
