@@ -345,3 +345,49 @@ describe('property: cached and uncached agree', () => {
     );
   }, 60_000);
 });
+
+describe('what the cache cannot merge is asked again whole', () => {
+  test('series that change from one fetch to the next', async () => {
+    let label = 'before';
+    const asked: SeriesRequest[][] = [];
+    const inner: MetricsSource = {
+      async fetchSeries(requests) {
+        asked.push(requests);
+        const results = Object.fromEntries(
+          requests.map((r) => {
+            const points = [];
+            for (let t = r.window.start; t < Math.min(r.window.end, clock); t += MINUTE)
+              points.push({ t, v: 1 });
+            return [
+              r.ref,
+              {
+                ref: r.ref,
+                series: [{ label, points }],
+                components: {},
+                period: 60,
+                complete: true,
+                messages: [],
+              },
+            ];
+          }),
+        );
+        return { results, calls: 1, fetchedAt: clock };
+      },
+      describeAlarms: async () => [],
+    };
+    const source = withSeriesCache(inner, { now: () => clock });
+    const ask = (): SeriesRequest[] => [request('kpi', orders, HOUR, { period: 60 })];
+    await source.fetchSeries(ask());
+    clock = START + MINUTE;
+    label = 'after';
+    asked.length = 0;
+    const report = await source.fetchSeries(ask());
+    expect(asked.map((requests) => requests.map((r) => (r.window.end - r.window.start) / MINUTE))).toEqual([
+      [7],
+      [61],
+    ]);
+    expect(report.calls).toBe(2);
+    expect(report.results.kpi!.series).toEqual([{ label: 'after', points: expect.any(Array) }]);
+    expect(report.results.kpi!.series[0]!.points).toHaveLength(61);
+  });
+});

@@ -149,8 +149,6 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
           store.delete(group.key);
         }
 
-        const messages: CloudWatchMessage[] = [];
-        for (const { result } of got) addUnique(messages, result.messages);
         const fresh = freshSpans(decision);
         for (const { request, window } of group.asks) {
           const served = next ? serveEntry(next, window, group.mode) : undefined;
@@ -162,26 +160,14 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
             retry.push({ request: pinnedRequest(group, window, request.ref), notes: group.notes });
             continue;
           }
-          const result: SeriesResult = {
-            ref: request.ref,
-            series: served.series.map((s) => ({
-              label: s.label === SELF ? request.ref : s.label,
-              points: s.points,
-            })),
-            components: served.components,
-            period: group.period,
-            complete: got.every(({ result }) => result.complete),
-            messages: [...messages],
-            ...(group.notes.length > 0 ? { notes: [...group.notes] } : {}),
-            ...(failed?.result.error ? { error: failed.result.error } : {}),
-          };
+          const result = servedResult(request.ref, group.period, served, got, group.notes);
           results[request.ref] = result;
           if (got.length === 0) counts.cachedRequests += 1;
           counts.cachedPoints += resultPoints(result, (t) => !fresh.some((s) => t >= s.start && t < s.end));
         }
       }
 
-      let calls = report.calls;
+      let { calls, queries = 0, metrics = 0 } = report;
       if (retry.length > 0) {
         // Served exactly only by a fetch of its own window (see serveEntry): asked as it is, not cached.
         const second = await send(
@@ -190,6 +176,8 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
           signal,
         );
         calls += second.calls;
+        queries += second.queries ?? 0;
+        metrics += second.metrics ?? 0;
         for (const { request, notes } of retry) {
           const result = second.results[request.ref];
           if (!result) continue;
@@ -200,7 +188,7 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
 
       totals.fetchedPoints += counts.fetchedPoints;
       totals.cachedPoints += counts.cachedPoints;
-      return { results, calls, fetchedAt: now, cache: counts };
+      return { results, calls, queries, metrics, fetchedAt: now, cache: counts };
     },
 
     describeAlarms: (region, names, signal) => source.describeAlarms(region, names, signal),
@@ -210,6 +198,32 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
       for (const [, entry] of store.entries()) cachePoints += entryPoints(entry);
       return { ...totals, cacheEntries: store.size(), cachePoints };
     },
+  };
+}
+
+/**
+ * A request's answer from the cache entry: its status and messages are those of what this refresh
+ * fetched (none when nothing was), its notes the planner's for its whole window.
+ */
+function servedResult(
+  ref: string,
+  period: number,
+  served: FetchedPart,
+  got: { result: SeriesResult }[],
+  notes: string[],
+): SeriesResult {
+  const messages: CloudWatchMessage[] = [];
+  for (const { result } of got) addUnique(messages, result.messages);
+  const error = got.find(({ result }) => result.error !== undefined)?.result.error;
+  return {
+    ref,
+    series: served.series.map((s) => ({ label: s.label === SELF ? ref : s.label, points: s.points })),
+    components: served.components,
+    period,
+    complete: got.every(({ result }) => result.complete),
+    messages,
+    ...(notes.length > 0 ? { notes: [...notes] } : {}),
+    ...(error ? { error } : {}),
   };
 }
 
