@@ -27,6 +27,8 @@ export interface PlannedQuery {
   MetricStat?: PlannedMetricStat;
   Expression?: string;
   Period?: number;
+  /** Sent when the request asked for one, e.g. a dynamic label that names each series of a SEARCH. */
+  Label?: string;
   ReturnData: boolean;
   AccountId?: string;
 }
@@ -61,6 +63,8 @@ export interface PlannedOutput {
   componentIds: Record<string, string>;
   /** Adjustments made while planning, in words (e.g. a period raised to fit CloudWatch retention). */
   messages: string[];
+  /** The Label the request's own query was sent with: its results keep the labels CloudWatch made of it. */
+  label?: string;
 }
 
 export interface QueryPlan {

@@ -245,6 +245,19 @@ describe('metric math', () => {
     }
     expect(plan.batches.map((b) => b.queries.length)).toEqual([7, 7]);
   });
+
+  test('a Label the request asks for is sent, and an unlabelled twin gets its own query', () => {
+    const search = `SEARCH('{Shop,Provider} MetricName="Orders"', 'Sum', 60)`;
+    const label = ['$', "{PROP('Dim.Provider')}"].join('');
+    const plan = planQueries(
+      [request('by-provider', mathQuery(search, {}, { label })), request('plain', mathQuery(search, {}))],
+      { now: NOW },
+    );
+    expect(queryFor(plan, 'by-provider')).toMatchObject({ Expression: search, Label: label });
+    expect(queryFor(plan, 'plain').Label).toBeUndefined();
+    expect(plan.outputs['by-provider']?.label).toBe(label);
+    expect(plan.outputs.plain?.label).toBeUndefined();
+  });
 });
 
 describe('packing', () => {

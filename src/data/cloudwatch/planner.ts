@@ -162,10 +162,11 @@ function planRequest(ctx: Context, request: SeriesRequest): void {
       `expression '${query.expression}' becomes ${rewritten.expression.length} characters once its metrics are named by the ids of the call, more than the ${EXPRESSION_LENGTH.max} CloudWatch allows in an expression; shorten it or use fewer metrics`,
     );
   }
-  const key = JSON.stringify([region, 'e', period, rewritten.expression]);
+  const labelled = query.label === undefined ? {} : { Label: query.label };
+  const key = JSON.stringify([region, 'e', period, rewritten.expression, ...Object.values(labelled)]);
   if (!ctx.specs.has(key)) {
     const id = `e${ctx.counters.e++}`;
-    const spec = { Id: id, Expression: rewritten.expression, Period: period };
+    const spec = { Id: id, Expression: rewritten.expression, Period: period, ...labelled };
     ctx.specs.set(key, { query: spec, period, insights: false });
   }
   const returnKeys = new Set([key, ...(request.includeComponents ? metricKeys : [])]);
@@ -175,7 +176,13 @@ function planRequest(ctx: Context, request: SeriesRequest): void {
     window,
     keys: [...new Set([...metricKeys, key])],
     returnKeys,
-    output: { id: idOf(ctx, key), period, componentIds: request.includeComponents ? ids : {}, messages },
+    output: {
+      id: idOf(ctx, key),
+      period,
+      componentIds: request.includeComponents ? ids : {},
+      messages,
+      ...(query.label === undefined ? {} : { label: query.label }),
+    },
     insights: false,
   });
 }

@@ -62,6 +62,59 @@ describe('mergePages', () => {
     ]);
     expect(merged.messages).toEqual([{ code: 'Info', text: 'merged', scope: 'call' }]);
   });
+
+  // The API reference documents NextToken ("to get the next set of data points") but neither the order
+  // of a later page's results nor that the results of one Id are labelled apart.
+  test('two bounds of one Id labelled alike stay two series, joined by their position', () => {
+    const merged = mergePages([
+      page([
+        { Id: 'b', Label: 'band', Timestamps: [at(3)], Values: [12], StatusCode: 'PartialData' },
+        { Id: 'b', Label: 'band', Timestamps: [at(3)], Values: [8], StatusCode: 'PartialData' },
+      ]),
+      page([
+        { Id: 'b', Label: 'band', Timestamps: [at(2)], Values: [11], StatusCode: 'Complete' },
+        { Id: 'b', Label: 'band', Timestamps: [at(2)], Values: [7], StatusCode: 'Complete' },
+      ]),
+    ]);
+    expect(merged.results.map((r) => [r.Label, r.Values, r.StatusCode])).toEqual([
+      ['band', [12, 11], 'Complete'],
+      ['band', [8, 7], 'Complete'],
+    ]);
+  });
+
+  test.each([
+    ['empty', ['', ''], ['', '']],
+    ['changed from page to page', ['max 12', 'max 8'], ['max 11', 'max 7']],
+    ['labelled on one page only', ['upper', 'lower'], ['', '']],
+  ])('labels that are %s: joined by position', (_, first, second) => {
+    const merged = mergePages([
+      page(first.map((Label, i) => ({ Id: 'b', Label, Timestamps: [at(3)], Values: [10 - i] }))),
+      page(second.map((Label, i) => ({ Id: 'b', Label, Timestamps: [at(2)], Values: [20 - i] }))),
+    ]);
+    expect(merged.results.map((r) => r.Values)).toEqual([
+      [10, 20],
+      [9, 19],
+    ]);
+  });
+
+  test('distinct labels still join a later page that leaves a series out', () => {
+    const merged = mergePages([
+      page([
+        { Id: 's', Label: 'adyen', Timestamps: [at(3)], Values: [1] },
+        { Id: 's', Label: 'paypal', Timestamps: [at(3)], Values: [2] },
+        { Id: 's', Label: 'stripe', Timestamps: [at(3)], Values: [3] },
+      ]),
+      page([
+        { Id: 's', Label: 'stripe', Timestamps: [at(2)], Values: [30] },
+        { Id: 's', Label: 'adyen', Timestamps: [at(2)], Values: [10] },
+      ]),
+    ]);
+    expect(merged.results.map((r) => [r.Label, r.Values])).toEqual([
+      ['adyen', [1, 10]],
+      ['paypal', [2]],
+      ['stripe', [3, 30]],
+    ]);
+  });
 });
 
 describe('toSeriesResult', () => {
@@ -85,6 +138,22 @@ describe('toSeriesResult', () => {
     ]);
     const own = output({ window: { start: T0 + 60_000, end: T0 + 3 * 60_000 } });
     expect(toSeriesResult('r', own, response).series[0]?.points.map((p) => p.v)).toEqual([1, 2]);
+  });
+
+  test('a query sent with a Label keeps every label CloudWatch made of it, as it came', () => {
+    const response = mergePages([
+      page([
+        { Id: 'e0', Label: 'e0', Timestamps: [], Values: [] },
+        { Id: 'e0', Label: '', Timestamps: [], Values: [] },
+        { Id: 'e0', Label: 'Zürich 東京', Timestamps: [], Values: [] },
+      ]),
+    ]);
+    const labelled = output({ label: 'by-dimension' });
+    expect(toSeriesResult('r', labelled, response).series.map((s) => s.label)).toEqual([
+      'e0',
+      '',
+      'Zürich 東京',
+    ]);
   });
 
   test('an expression labelled with its Id is labelled with the request instead', () => {

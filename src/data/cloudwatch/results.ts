@@ -12,33 +12,66 @@ export interface BatchResponse {
 }
 
 /**
- * Merges NextToken pages: each page carries more datapoints for the same queries. Results are keyed
- * by Id and Label, because a SEARCH or an Insights GROUP BY returns several series under one Id.
+ * Merges NextToken pages: each page carries more datapoints for the same queries. One Id may return
+ * several results (SEARCH, Insights GROUP BY, ANOMALY_DETECTION_BAND's two bounds), and the API reference
+ * says neither how a later page orders them nor that their labels differ. A page's results for an Id are
+ * joined to the earlier ones by label only when their labels tell them apart on both sides (then a page
+ * that reorders or leaves one out is still read right); otherwise by their position among that Id's
+ * results, so two bounds labelled alike stay two series.
  */
 export function mergePages(pages: GetMetricDataOutput[]): BatchResponse {
-  const merged = new Map<string, MetricDataResult>();
+  const merged: MetricDataResult[] = [];
+  const byId = new Map<string, MetricDataResult[]>();
   const messages: CloudWatchMessage[] = [];
   for (const page of pages) {
     addUnique(messages, wireMessages(page.Messages, 'call'));
+    const pageById = new Map<string, MetricDataResult[]>();
     for (const result of page.MetricDataResults ?? []) {
-      const key = `${result.Id ?? ''}\u0000${result.Label ?? ''}`;
-      const seen = merged.get(key);
-      if (!seen) {
-        merged.set(key, {
-          ...result,
-          Timestamps: [...(result.Timestamps ?? [])],
-          Values: [...(result.Values ?? [])],
-          Messages: [...(result.Messages ?? [])],
-        });
-        continue;
-      }
-      seen.Timestamps?.push(...(result.Timestamps ?? []));
-      seen.Values?.push(...(result.Values ?? []));
-      seen.Messages?.push(...(result.Messages ?? []));
-      seen.StatusCode = result.StatusCode ?? seen.StatusCode;
+      const id = result.Id ?? '';
+      pageById.set(id, [...(pageById.get(id) ?? []), result]);
+    }
+    for (const [id, results] of pageById) {
+      const known = byId.get(id) ?? [];
+      const targets = matchResults(known, results);
+      results.forEach((result, i) => {
+        const seen = targets[i];
+        if (seen === undefined) {
+          const copy: MetricDataResult = {
+            ...result,
+            Timestamps: [...(result.Timestamps ?? [])],
+            Values: [...(result.Values ?? [])],
+            Messages: [...(result.Messages ?? [])],
+          };
+          known.push(copy);
+          merged.push(copy);
+          return;
+        }
+        seen.Timestamps?.push(...(result.Timestamps ?? []));
+        seen.Values?.push(...(result.Values ?? []));
+        seen.Messages?.push(...(result.Messages ?? []));
+        seen.StatusCode = result.StatusCode ?? seen.StatusCode;
+      });
+      byId.set(id, known);
     }
   }
-  return { results: [...merged.values()], messages };
+  return { results: merged, messages };
+}
+
+/** For each of a page's results under one Id, the earlier result it continues, or undefined for a new one. */
+function matchResults(known: MetricDataResult[], page: MetricDataResult[]): (MetricDataResult | undefined)[] {
+  const labels = (list: MetricDataResult[]): string[] => list.map((r) => r.Label ?? '');
+  const distinct = (list: string[]): boolean => new Set(list).size === list.length;
+  const knownLabels = labels(known);
+  const pageLabels = labels(page);
+  if (
+    known.length > 0 &&
+    distinct(knownLabels) &&
+    distinct(pageLabels) &&
+    pageLabels.every((label) => knownLabels.includes(label))
+  ) {
+    return pageLabels.map((label) => known[knownLabels.indexOf(label)]);
+  }
+  return page.map((_, i) => known[i]);
 }
 
 /** Datapoints as the app stores them: epoch ms, ascending, gaps instead of NaN. */
@@ -75,7 +108,10 @@ export function toSeriesResult(ref: string, output: PlannedOutput, response: Bat
 
   const result: SeriesResult = {
     ref,
-    series: own.map((r) => ({ label: labelOf(r, ref), points: within(toPoints(r), output.window) })),
+    series: own.map((r) => ({
+      label: output.label === undefined ? labelOf(r, ref) : (r.Label ?? ''),
+      points: within(toPoints(r), output.window),
+    })),
     components,
     period: output.period,
     complete: own.every((r) => r.StatusCode !== 'PartialData'),
@@ -135,7 +171,7 @@ function statusError(result: MetricDataResult): SeriesError {
   };
 }
 
-// CloudWatch's default label for an expression is its Id, which means nothing to a person.
+// A default label is for people only: an expression's is often its Id, which means nothing to one.
 function labelOf(result: MetricDataResult, fallback: string): string {
   return result.Label && result.Label !== result.Id ? result.Label : fallback;
 }

@@ -176,7 +176,16 @@ export const querySchema = z
 export type MetricStat = z.infer<typeof metricStatSchema>;
 export type MathQuery = z.infer<typeof mathQuerySchema>;
 export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
+/**
+ * The Label a query is sent with, set by the app (never by a dashboard file) where it must tell the
+ * series of one query apart, e.g. `${PROP('Dim.PaymentProvider')}` on a breakdown's SEARCH (User Guide,
+ * "Use dynamic labels"). Default labels are undocumented, so nothing reads them.
+ */
+export interface QueryLabel {
+  label?: string;
+}
+
 export type KpiQuery =
   | { kind: 'metric'; metric: MetricStat }
-  | ({ kind: 'math' } & MathQuery)
+  | ({ kind: 'math' } & MathQuery & QueryLabel)
   | ({ kind: 'insights' } & InsightsQuery);
