@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatConfigError } from '../src/domain/kpi/config-error';
 import { parseDashboard } from '../src/domain/kpi/parse-dashboard';
-import { buildConfigJsonSchema, CONFIG_SCHEMA_PATH, run } from './kpi';
+import { buildConfigJsonSchema, CONFIG_SCHEMA_PATH, run, runAsync } from './kpi';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHECKOUT = join(ROOT, 'public/dashboards/checkout.yaml');
@@ -247,4 +247,41 @@ describe('kpi export-alarms', () => {
 
 test('public/config.schema.json is generated from the schema the app validates with', () => {
   expect(JSON.parse(readFileSync(join(ROOT, CONFIG_SCHEMA_PATH), 'utf8'))).toEqual(buildConfigJsonSchema());
+});
+
+describe('kpi cost', () => {
+  test('measures first load and steady refreshes through the cache, and prices a month', {
+    timeout: 60_000,
+  }, async () => {
+    const result = await runAsync([
+      'cost',
+      'public/dashboards/platform.yaml',
+      '--screens',
+      '3',
+      '--refresh',
+      '5m',
+    ]);
+    expect(result.code).toBe(0);
+    const text = result.out.join('\n');
+    expect(text).toMatch(/^platform \(Platform\), us-east-1, refreshing every 300 s on 3 screens:/);
+    const steady = /steady refresh +([\d.]+) calls, ([\d.]+) metrics/.exec(text);
+    const month = /a month +([\d,]+) metrics, \$([\d,.]+)/.exec(text);
+    expect(steady && month).toBeTruthy();
+    const metrics = Number(steady?.[2]);
+    // 30 days at 300 s is 8,640 refreshes a screen.
+    expect(Number((month?.[1] ?? '').replace(/,/g, ''))).toBeCloseTo(metrics * 8640 * 3, -2);
+    expect(Number((month?.[2] ?? '').replace(/,/g, ''))).toBeCloseTo((metrics * 8640 * 3 * 0.01) / 1000, 1);
+    const uncached = /without the cache +([\d.]+) calls, ([\d.]+) metrics/.exec(text);
+    expect(Number(uncached?.[2])).toBeGreaterThanOrEqual(metrics);
+  });
+
+  test.each([
+    [['cost'], /cost takes one dashboard file/],
+    [['cost', 'a.yaml', '--screens', '0'], /--screens '0'/],
+    [['cost', 'a.yaml', '--refresh', 'soon'], /--refresh 'soon'/],
+  ])('%j is refused with the reason', async (argv, message) => {
+    const result = await runAsync(argv);
+    expect(result.code).toBe(2);
+    expect(result.err.join('\n')).toMatch(message);
+  });
 });

@@ -3,6 +3,7 @@
  *   npm run kpi -- validate public/dashboards [more files or folders]   exit 1 on any error
  *   npm run kpi -- export-alarms public/dashboards/checkout.yaml [--var env=staging] [--out alarms.json]
  *   npm run kpi -- config-schema                                         writes public/config.schema.json
+ *   npm run kpi -- cost public/dashboards/checkout.yaml [--screens N] [--refresh 60s] [--var env=prod]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -14,7 +15,9 @@ import { formatConfigError } from '../src/domain/kpi/config-error';
 import { parseDashboard } from '../src/domain/kpi/parse-dashboard';
 import type { Kpi } from '../src/domain/kpi/schema';
 import { resolveVariables } from '../src/domain/kpi/variables';
+import { parseDuration } from '../src/domain/time/duration';
 import { exportAlarms } from './kpi-alarms';
+import { costOf, describeCostReport } from './kpi-cost';
 import { validatePaths } from './kpi-validate';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -23,7 +26,8 @@ export const CONFIG_SCHEMA_PATH = 'public/config.schema.json';
 const USAGE = `usage:
   npm run kpi -- validate <folder or file>...
   npm run kpi -- export-alarms <dashboard.yaml> [--var name=value]... [--out file.json]
-  npm run kpi -- config-schema`;
+  npm run kpi -- config-schema
+  npm run kpi -- cost <dashboard.yaml> [--screens N] [--refresh 60s] [--var name=value]...`;
 
 /** JSON Schema of public/config.json for editors, generated from the zod schema the app validates with. */
 export function buildConfigJsonSchema(): Record<string, unknown> {
@@ -114,8 +118,74 @@ export function run(argv: readonly string[]): { code: number; out: string[]; err
   return { code: 2, out: [], err: [command ? `unknown command '${command}'` : 'no command given', USAGE] };
 }
 
+/** `cost` measures by running refreshes, so it is asynchronous; every other command is `run`. */
+export async function runAsync(
+  argv: readonly string[],
+): Promise<{ code: number; out: string[]; err: string[] }> {
+  const [command, ...rest] = argv;
+  if (command !== 'cost') return run(argv);
+  let parsedArgs: ReturnType<typeof parseCostArgs>;
+  try {
+    parsedArgs = parseCostArgs(rest);
+  } catch (error) {
+    return { code: 2, out: [], err: [error instanceof Error ? error.message : String(error), USAGE] };
+  }
+  const { file, screens, refresh, vars } = parsedArgs;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return {
+      code: 1,
+      out: [],
+      err: [`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`],
+    };
+  }
+  const parsed = parseDashboard(basename(file), text);
+  if (!parsed.ok) return { code: 1, out: [], err: parsed.errors.map(formatConfigError) };
+  const dashboard = parsed.dashboard;
+  const refreshSeconds = refresh ?? dashboard.refresh;
+  const variables = resolveVariables(dashboard, vars).values;
+  const report = await costOf(dashboard, { variables, refreshSeconds, screens });
+  return { code: 0, out: describeCostReport(dashboard, report, { refreshSeconds, screens }), err: [] };
+}
+
+function parseCostArgs(args: readonly string[]): {
+  file: string;
+  screens: number;
+  refresh?: number;
+  vars: Record<string, string>;
+} {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      screens: { type: 'string' },
+      refresh: { type: 'string' },
+      var: { type: 'string', multiple: true },
+    },
+  });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new Error('cost takes one dashboard file');
+  const screens = values.screens === undefined ? 1 : Number(values.screens);
+  if (!Number.isInteger(screens) || screens < 1 || screens > 100_000) {
+    throw new Error(`--screens '${values.screens}' is not a number of screens (1 to 100000)`);
+  }
+  const refresh = values.refresh === undefined ? undefined : parseDuration(values.refresh);
+  if (values.refresh !== undefined && (refresh === undefined || refresh < 10)) {
+    throw new Error(`--refresh '${values.refresh}' is not an interval of 10 s or more, such as 60s or 5m`);
+  }
+  const vars: Record<string, string> = {};
+  for (const pair of values.var ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--var '${pair}' is not name=value`);
+    vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return { file, screens, ...(refresh === undefined ? {} : { refresh }), vars };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = run(process.argv.slice(2));
+  const result = await runAsync(process.argv.slice(2));
   for (const line of result.out) console.log(line);
   for (const line of result.err) console.error(line);
   process.exitCode = result.code;
