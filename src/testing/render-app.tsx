@@ -46,6 +46,7 @@ export function setupAppHarness(): AppHarness {
     overrides.clear();
     failing.clear();
     fake.faults.clear();
+    fake.defaultLabel = undefined;
   });
   afterAll(() => server.close());
   return {

@@ -70,6 +70,39 @@ describe('KPI drill-down', () => {
     expect(names[0]).toBe('adyen');
   });
 
+  test('the breakdown reads each value from its dynamic label, whatever the default labels', {
+    timeout: SLOW,
+  }, async () => {
+    // CloudWatch documents no default labels; the dynamic label ${PROP('Dim.PaymentProvider')} is "the
+    // value of the specified dimension" (User Guide, "Use dynamic labels").
+    app.fake.defaultLabel = (s) => `??? ${s.index} 未知 ${s.id}`;
+    app.render('/d/checkout/k/payment-success-rate?by=PaymentProvider');
+    const section = await screen.findByRole('region', { name: 'Breakdown' });
+    const list = await within(section).findByRole(
+      'list',
+      { name: 'Payment success rate by PaymentProvider' },
+      { timeout: 8000 },
+    );
+    const names = within(list)
+      .getAllByRole('figure')
+      .map((f) => f.querySelector('strong')?.textContent);
+    expect(new Set(names)).toEqual(new Set(['adyen', 'stripe', 'paypal']));
+    expect(names[0]).toBe('adyen');
+  });
+
+  test('the anomaly band is drawn when both of its bounds come back with the same label', {
+    timeout: SLOW,
+  }, async () => {
+    app.fake.defaultLabel = () => '';
+    app.render('/d/checkout/k/orders-per-minute');
+    await screen.findByRole('heading', { level: 1, name: 'Orders per minute' });
+    await waitFor(
+      () =>
+        expect(screen.getByText(/Expected range \(anomaly band\)/, { selector: 'li' })).toBeInTheDocument(),
+      { timeout: 8000 },
+    );
+  });
+
   test('choosing a comparison draws the previous week', { timeout: SLOW }, async () => {
     const user = userEvent.setup();
     app.render('/d/checkout/k/orders-per-minute');

@@ -4,13 +4,13 @@ import type { FetchReport, SeriesRequest, SeriesResult } from '../../data/metric
 import { queryKeys } from '../../data/query-keys';
 import { useMetricsSource } from '../../data/react/metrics-source-context';
 import type { Kpi } from '../../domain/kpi/schema';
-import { substituteQuery, type VariableValues } from '../../domain/kpi/variables';
+import type { VariableValues } from '../../domain/kpi/variables';
 import type { AnomalyBand } from '../../domain/risk';
 import type { TimeWindow } from '../../domain/series';
 import { resolveRange, type TimeRange } from '../../domain/time/range';
 import type { Comparison } from '../../url/view-params';
-import { breakdownValue, discoveryMetric } from './model/breakdown-query';
 import {
+  breakdownValues,
   type DrilldownContext,
   drilldownRefs,
   planBreakdownValues,
@@ -50,11 +50,12 @@ function breakdownFrom(
   second: FetchReport | undefined,
 ): DrilldownData['breakdown'] {
   const search = first.results[drilldownRefs.discover];
-  const metric = discoveryMetric(substituteQuery(ctx.kpi.query, ctx.variables));
-  if (!search || !metric || !ctx.by) return undefined;
+  if (!search || !ctx.by) return undefined;
   if (search.error) return { series: [], error: search.error.message, truncated: false };
-  const by = ctx.by;
-  const found = search.series.map((s) => ({ value: breakdownValue(s.label, metric, by), points: s.points }));
+  const found = breakdownValues(search).map((value) => ({
+    value,
+    points: search.series.find((s) => s.label === value)?.points ?? [],
+  }));
   if (ctx.kpi.query.kind !== 'math') return { series: found, truncated: false };
   const series: BreakdownSeries[] = [];
   const errors: string[] = [];
@@ -100,12 +101,7 @@ export function useDrilldownData(input: DrilldownInput): UseQueryResult<Drilldow
       };
       const plan = planDrilldown(ctx);
       const first = await source.fetchSeries(plan.requests, signal);
-      const search = first.results[drilldownRefs.discover];
-      const metric = discoveryMetric(substituteQuery(input.kpi.query, input.variables));
-      const values =
-        search && metric && input.by
-          ? search.series.map((s) => breakdownValue(s.label, metric, input.by ?? ''))
-          : [];
+      const values = input.by ? breakdownValues(first.results[drilldownRefs.discover]) : [];
       const secondRequests = planBreakdownValues(ctx, plan, values);
       const second = secondRequests.length ? await source.fetchSeries(secondRequests, signal) : undefined;
       const band = toBand(first.results[drilldownRefs.band]);

@@ -1,6 +1,7 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${PROP('…')} is the dynamic label syntax under test
 import { describe, expect, test } from 'vitest';
 import type { KpiQuery, MetricStat } from '../../../domain/kpi/query-schema';
-import { breakdownSearch, breakdownUnsupported, breakdownValue, queryForValue } from './breakdown-query';
+import { breakdownLabel, breakdownSearch, breakdownUnsupported, queryForValue } from './breakdown-query';
 
 const attempted: MetricStat = {
   namespace: 'Shop/Checkout',
@@ -23,12 +24,9 @@ describe('breakdown queries', () => {
     );
   });
 
-  test.each([
-    ['prod stripe', { Environment: 'prod' }, 'PaymentProvider', 'stripe'],
-    ['us-east-1a app/shop', { LoadBalancer: 'app/shop' }, 'AvailabilityZone', 'us-east-1a'],
-    ['eu west', {}, 'Region', 'eu west'],
-  ])('the label %s gives the value of the dimension', (label, dimensions, by, value) => {
-    expect(breakdownValue(label, { ...attempted, dimensions }, by)).toBe(value);
+  test('each SEARCH result is named by its value of the dimension, with a dynamic label', () => {
+    // User Guide, "Use dynamic labels": ${PROP('Dim.dimension_name')} is "the value of the specified dimension".
+    expect(breakdownLabel('PaymentProvider')).toBe("${PROP('Dim.PaymentProvider')}");
   });
 
   test('a math KPI is asked once per value with each of its metrics filtered', () => {
@@ -52,8 +50,12 @@ describe('breakdown queries', () => {
     ],
     [{ kind: 'metric', metric: attempted } as KpiQuery, undefined],
   ])('says when a query cannot be broken down (%#)', (query, message) => {
-    const reason = breakdownUnsupported(query);
+    const reason = breakdownUnsupported(query, 'PaymentProvider');
     if (message) expect(reason).toMatch(message);
     else expect(reason).toBeUndefined();
+  });
+
+  test('nor by a dimension whose name holds a single quote', () => {
+    expect(breakdownUnsupported({ kind: 'metric', metric: attempted }, "it's")).toMatch(/single quote/);
   });
 });

@@ -6,19 +6,20 @@ function quoteTerm(text: string): string {
   return PLAIN.test(text) ? text : `"${text.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** Why a query cannot be broken down, in words; undefined when it can. */
-export function breakdownUnsupported(query: KpiQuery): string | undefined {
+/** Why a query cannot be broken down by `by`, in words; undefined when it can. */
+export function breakdownUnsupported(query: KpiQuery, by = ''): string | undefined {
   if (query.kind === 'insights') {
     return 'A Metrics Insights KPI breaks down with GROUP BY in its own SQL; open it in the CloudWatch console.';
   }
   const metrics = query.kind === 'metric' ? [query.metric] : Object.values(query.metrics);
   if (metrics.length === 0) return 'This expression names no metric to break down.';
   if (
+    by.includes("'") ||
     metrics.some((m) =>
       [m.namespace, m.name, ...Object.entries(m.dimensions).flat()].some((t) => t.includes("'")),
     )
   ) {
-    return 'A name or dimension value holds a single quote, which a SEARCH expression cannot carry.';
+    return 'A name or dimension value holds a single quote, which a SEARCH expression and its label cannot carry.';
   }
   return undefined;
 }
@@ -44,20 +45,12 @@ export function breakdownSearch(metric: MetricStat, by: string, period: number):
 }
 
 /**
- * The value of `by` in a SEARCH result's label. CloudWatch labels a search result with its dimension values in
- * the order of their names; the other dimensions are pinned, so their values are known and stripped.
+ * The Label that names each SEARCH result by its value of `by`: "If you use a dynamic label with a search
+ * expression, the dynamic label applies to every metric returned by the search" (User Guide, "Use dynamic
+ * labels"). A default label's format is not documented, so the breakdown never reads one.
  */
-export function breakdownValue(label: string, metric: MetricStat, by: string): string {
-  const names = [...Object.keys(metric.dimensions).filter((n) => n !== by), by].sort();
-  const index = names.indexOf(by);
-  const before = names.slice(0, index).map((n) => metric.dimensions[n] ?? '');
-  const after = names.slice(index + 1).map((n) => metric.dimensions[n] ?? '');
-  let rest = label;
-  const head = before.length ? `${before.join(' ')} ` : '';
-  const tail = after.length ? ` ${after.join(' ')}` : '';
-  if (head && rest.startsWith(head)) rest = rest.slice(head.length);
-  if (tail && rest.endsWith(tail)) rest = rest.slice(0, -tail.length);
-  return rest;
+export function breakdownLabel(by: string): string {
+  return `\${PROP('Dim.${by}')}`;
 }
 
 /** The KPI's own query for one value of the dimension: each metric of a math KPI filtered to that value. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { planBreakdownValues, planDrilldown } from './drilldown-requests';
+import type { SeriesResult } from '../../../data/metrics-source';
+import { breakdownValues, planBreakdownValues, planDrilldown } from './drilldown-requests';
 import { testKpi } from './test-kpi';
 
 const now = Date.UTC(2026, 10, 27, 12);
@@ -7,6 +8,8 @@ const HOUR = 3_600_000;
 
 /** A dashboard variable reference as written in YAML. */
 const ENV_REF = ['$', '{env}'].join('');
+/** The dynamic label of a breakdown by PaymentProvider (User Guide, "Use dynamic labels"). */
+const PROVIDER_LABEL = ['$', "{PROP('Dim.PaymentProvider')}"].join('');
 
 const mathKpi = testKpi({
   query: {
@@ -62,6 +65,8 @@ describe('planDrilldown', () => {
     expect(search?.query.kind === 'math' && search.query.expression).toBe(
       `SEARCH('{Shop/Checkout,Environment,PaymentProvider} MetricName="PaymentsSucceeded" Environment="prod"', 'Sum', 60)`,
     );
+    // Each result is told apart by the dimension's value, never by its default label.
+    expect(search?.query.kind === 'math' && search.query.label).toBe(PROVIDER_LABEL);
     const second = planBreakdownValues(
       {
         kpi: mathKpi,
@@ -89,5 +94,34 @@ describe('planDrilldown', () => {
     });
     expect(plan.breakdownNote).toMatch(/GROUP BY/);
     expect(plan.requests).toHaveLength(1);
+  });
+});
+
+describe('breakdownValues', () => {
+  const result = (labels: string[]): SeriesResult => ({
+    ref: 'breakdown',
+    series: labels.map((label) => ({ label, points: [] })),
+    components: {},
+    period: 60,
+    complete: true,
+    messages: [],
+  });
+
+  test.each([
+    [
+      ['stripe', 'adyen', 'paypal'],
+      ['stripe', 'adyen', 'paypal'],
+    ],
+    [
+      ['Zahlungsanbieter Ä', 'プロバイダー'],
+      ['Zahlungsanbieter Ä', 'プロバイダー'],
+    ],
+    [
+      ['adyen', '', 'adyen', 'stripe'],
+      ['adyen', 'stripe'],
+    ],
+    [[], []],
+  ])('the labels %j give the values %j: each once, none empty', (labels, values) => {
+    expect(breakdownValues(result(labels))).toEqual(values);
   });
 });

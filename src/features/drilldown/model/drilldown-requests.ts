@@ -1,11 +1,17 @@
-import type { SeriesRequest } from '../../../data/metrics-source';
+import type { SeriesRequest, SeriesResult } from '../../../data/metrics-source';
 import type { KpiQuery } from '../../../domain/kpi/query-schema';
 import type { Kpi } from '../../../domain/kpi/schema';
 import { substituteMetricStat, substituteQuery, type VariableValues } from '../../../domain/kpi/variables';
 import type { TimeWindow } from '../../../domain/series';
 import { alignWindow, choosePeriod } from '../../../domain/time/period';
 import type { Comparison } from '../../../url/view-params';
-import { breakdownSearch, breakdownUnsupported, discoveryMetric, queryForValue } from './breakdown-query';
+import {
+  breakdownLabel,
+  breakdownSearch,
+  breakdownUnsupported,
+  discoveryMetric,
+  queryForValue,
+} from './breakdown-query';
 
 /** A week of 1-minute points or a month of 5-minute ones: fine enough to zoom into, downsampled to draw. */
 const DRILLDOWN_MAX_POINTS = 10_080;
@@ -88,13 +94,13 @@ export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
   }
   let breakdownNote: string | undefined;
   if (ctx.by) {
-    breakdownNote = breakdownUnsupported(query);
+    breakdownNote = breakdownUnsupported(query, ctx.by);
     const metric = discoveryMetric(query);
     if (!breakdownNote && metric) {
       const expression = breakdownSearch(metric, ctx.by, metric.period ?? period);
       requests.push({
         ref: drilldownRefs.discover,
-        query: { kind: 'math', expression, metrics: {} },
+        query: { kind: 'math', expression, metrics: {}, label: breakdownLabel(ctx.by) },
         region,
         window,
         period,
@@ -102,6 +108,15 @@ export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
     }
   }
   return { period, window, requests, ...(breakdownNote ? { breakdownNote } : {}) };
+}
+
+/**
+ * The values of the breakdown's dimension, one per SEARCH result, read from the dynamic label the SEARCH
+ * was sent with; each once, none empty, in CloudWatch's order.
+ */
+export function breakdownValues(search: SeriesResult | undefined): string[] {
+  const values = (search?.series ?? []).map((s) => s.label).filter((value) => value !== '');
+  return [...new Set(values)];
 }
 
 /** The second round for a math KPI: its own expression once per value the SEARCH found. */
