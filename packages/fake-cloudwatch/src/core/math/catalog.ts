@@ -5,7 +5,7 @@ import type { Node } from './ast';
  * function table of the User Guide page "Metric math syntax and functions"
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html#metric-math-syntax).
  */
-export const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
+const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
   'ABS',
   'ANOMALY_DETECTION_BAND',
   'AVG',
