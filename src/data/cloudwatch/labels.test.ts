@@ -7,8 +7,11 @@
 import { createFakeCloudWatch, type DefaultLabeller } from '@bellwether/fake-cloudwatch';
 import { type SetupServerApi, startFakeCloudWatchServer } from '@bellwether/fake-cloudwatch/node';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { kpiFormat } from '../../domain/format/kpi-format';
 import type { KpiQuery, MetricStat } from '../../domain/kpi/query-schema';
-import { toBand } from '../kpi-evaluation';
+import { type Kpi, kpiSchema } from '../../domain/kpi/schema';
+import { evaluateFetchedKpi, toBand } from '../kpi-evaluation';
+import { buildDashboardRequests } from '../kpi-requests';
 import type { FetchReport, SeriesRequest } from '../metrics-source';
 import { DEMO_CREDENTIALS } from '../source-config';
 import { createCloudWatchSource } from './cloudwatch-source';
@@ -36,11 +39,8 @@ const latency: MetricStat = {
   period: 300,
 };
 const band: KpiQuery = { kind: 'math', expression: 'ANOMALY_DETECTION_BAND(v, 2)', metrics: { v: latency } };
-const groups: KpiQuery = {
-  kind: 'insights',
-  sql: `SELECT SUM(PaymentsFailed) FROM SCHEMA("Shop/Checkout", Environment, PaymentProvider) WHERE Environment = 'prod' GROUP BY PaymentProvider ORDER BY SUM() DESC`,
-  period: 300,
-};
+const FAILED_BY_PROVIDER = `SELECT SUM(PaymentsFailed) FROM SCHEMA("Shop/Checkout", Environment, PaymentProvider) WHERE Environment = 'prod' GROUP BY PaymentProvider ORDER BY SUM() DESC`;
+const groups: KpiQuery = { kind: 'insights', sql: FAILED_BY_PROVIDER, period: 300 };
 const search: KpiQuery = {
   kind: 'math',
   expression: `SEARCH('{Shop/Checkout,Environment,PaymentProvider} MetricName="PaymentsFailed" Environment="prod"', 'Sum', 300)`,
@@ -54,6 +54,46 @@ function requests(): SeriesRequest[] {
     { ref: 'groups', query: groups, region: 'us-east-1', window, period: 300 },
     { ref: 'search', query: search, region: 'us-east-1', window, period: 300 },
   ];
+}
+
+const kpis: Kpi[] = [
+  kpiSchema.parse({
+    id: 'latency',
+    title: 'Checkout latency',
+    category: 'health',
+    unit: 'milliseconds',
+    direction: 'lower-is-better',
+    query: { metric: latency },
+    threshold: { atRisk: 900, breached: 1200 },
+    anomaly: { band: 2 },
+  }),
+  kpiSchema.parse({
+    id: 'failures',
+    title: 'Failed payments, worst provider',
+    category: 'health',
+    unit: 'count',
+    direction: 'lower-is-better',
+    query: { insights: { sql: FAILED_BY_PROVIDER, period: 300 } },
+    threshold: { atRisk: 50, breached: 100 },
+  }),
+];
+
+/** The risk engine's verdict on each KPI, as the desk, the wall and the drill-down show it. */
+async function verdicts(labeller: DefaultLabeller | undefined): Promise<unknown[]> {
+  fake.defaultLabel = labeller;
+  const window = { start: NOW - 3 * HOUR, end: NOW };
+  const requests = buildDashboardRequests(kpis, { region: 'us-east-1', variables: {}, window, now: NOW });
+  const report = await source.fetchSeries(requests);
+  return kpis.map((kpi) => {
+    const e = evaluateFetchedKpi(kpi, {
+      report,
+      now: NOW,
+      variables: {},
+      alarms: [],
+      format: kpiFormat(kpi),
+    });
+    return { status: e.status, reasons: e.reasons, latest: e.latest };
+  });
 }
 
 async function fetchWith(labeller: DefaultLabeller | undefined): Promise<FetchReport> {
@@ -87,6 +127,11 @@ describe.each(unseen)('with %s', (_, labeller) => {
     const seen = (await fetchWith(labeller)).results.groups;
     expect(seen?.series).toHaveLength(own?.series.length ?? -1);
     expect(seen?.series.map((s) => s.points)).toEqual(own?.series.map((s) => s.points));
+  });
+
+  test('the risk engine judges every KPI the same: status, reasons and latest value', async () => {
+    const own = await verdicts(undefined);
+    expect(await verdicts(labeller)).toEqual(own);
   });
 
   test('every SEARCH result comes back as its own series', async () => {
