@@ -68,6 +68,11 @@ test('auto: the JSON preflight is refused, the app switches to the query protoco
   const dashboard = await connectAndOpenCheckout(page);
   await expect(dashboard.tile('Checkout latency (p99)')).toContainText('checkout-prod-p99-high');
   await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible();
+  // Said once, in words, with a way to make it the default.
+  const notice = page.getByRole('status').filter({ hasText: /now speaks CloudWatch's query protocol/ });
+  await expect(notice).toContainText('"protocol": "query"');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 
   // JSON was tried first and refused at the preflight; everything after went over query, preflighted
   // without the JSON headers.

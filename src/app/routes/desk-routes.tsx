@@ -1,10 +1,12 @@
 import { createRoute, Link, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
+import { useProtocolNotice } from '../../data/react/use-protocol-notice';
 import { rootRoute } from './root-route';
 
 // Desk screens load when first opened: a wall never downloads them, nor sharing and YAML export.
 
 function DeskLayout(): ReactElement {
+  const protocol = useProtocolNotice();
   return (
     <>
       <header className="app-header">
@@ -12,6 +14,14 @@ function DeskLayout(): ReactElement {
           Bellwether
         </Link>
       </header>
+      {protocol.notice && (
+        <p className="notice notice-warning protocol-notice" role="status">
+          {protocol.notice.message}{' '}
+          <button type="button" onClick={protocol.dismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
       <Outlet />
     </>
   );

@@ -6,6 +6,7 @@ import {
   findDashboard,
   useCatalog,
 } from '../../data/react/use-catalog';
+import { useProtocolNotice } from '../../data/react/use-protocol-notice';
 import type { ParsedDashboard } from '../../domain/kpi/parse-result';
 import type { WallSearch } from '../../url/view-state';
 import { BrokenBoard } from './broken-board';
@@ -150,11 +151,13 @@ function WallRotation({
   }, [rotating, step, boardCount, search.rotateSeconds]);
   const onPages = useCallback((n: number) => setPages(n), []);
 
+  const protocol = useProtocolNotice();
   const notices = [
     ...search.ignored,
     ...missing.map((id) => `board '${id}' is not listed in dashboards/index.yaml`),
   ];
   const siteProblems = [
+    ...(protocol.notice ? [protocol.notice.message] : []),
     ...(catalogError
       ? [`The list of dashboards could not be re-read (${catalogError}); showing it as last loaded`]
       : []),
