@@ -3,6 +3,7 @@ import type { BoardMessage, BoardView } from '../../domain/board/board-types';
 import { buildBoard } from '../../domain/board/build-board';
 import { assessFreshness, type Freshness } from '../../domain/board/freshness';
 import type { KpiFetched } from '../../domain/board/kpi-tile-view';
+import { formatTimeInWindow, type TimeZoneChoice } from '../../domain/format/format-time';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
 import { resolveVariables } from '../../domain/kpi/variables';
@@ -23,8 +24,8 @@ export interface BoardRequest {
   variables: Readonly<Record<string, string>>;
   /** The render clock (re-read by the screen on its own cadence), for ages and staleness. */
   now: number;
-  /** A clock time as the screen shows it, e.g. "18:49". */
-  formatClock: (ms: number) => string;
+  /** The zone the screen shows times in: ages read "as of 18:49" in it. */
+  tz: TimeZoneChoice;
 }
 
 export interface Board extends DashboardEvaluation {
@@ -125,7 +126,7 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
     ...(alarmsError !== undefined ? { alarmsError } : {}),
     freshness,
     now: request.now,
-    formatClock: request.formatClock,
+    formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: request.now }, request.tz),
   });
   return { ...evaluation, board, freshness, lastSuccessAt: series.dataUpdatedAt };
 }

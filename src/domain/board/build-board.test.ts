@@ -8,7 +8,7 @@ import type { BoardMessage, BoardSeries } from './board-types';
 import { type BoardInput, buildBoard } from './build-board';
 import { rangeEnds } from './change';
 import { assessFreshness } from './freshness';
-import type { KpiFetched } from './kpi-tile-view';
+import { type KpiFetched, messageNote } from './kpi-tile-view';
 
 const MINUTE = 60_000;
 /** 30 s into a minute: the minute that started at NOW − 30 s is still filling. */
@@ -193,6 +193,17 @@ describe('the board model', () => {
     ]);
     expect(tile(view, 'orders').status).toBe('ok');
     expect(tile(view, 'invoices').notes).toEqual([]);
+  });
+
+  test.each([
+    [
+      { code: 'MaxMetricsExceeded', text: 'Maximum number of allowed metrics exceeded' },
+      'CloudWatch MaxMetricsExceeded: Maximum number of allowed metrics exceeded',
+    ],
+    [{ code: '', text: 'Something odd' }, 'CloudWatch: Something odd'],
+    [{ code: 'Forbidden', text: ' ' }, 'CloudWatch Forbidden: Forbidden'],
+  ])('message %j reads %s', (message, note) => {
+    expect(messageNote(message)).toBe(note);
   });
 
   test('partial data is said on the tile and in the board health', () => {

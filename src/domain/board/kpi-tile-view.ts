@@ -64,9 +64,11 @@ export function completePoints(points: readonly Point[], periodSeconds: number, 
   return end === points.length ? [...points] : points.slice(0, end);
 }
 
-function messageNote(message: BoardMessage): string {
+/** "CloudWatch ArithmeticError: … — what to do": a CloudWatch message as every screen words it. */
+export function messageNote(message: BoardMessage): string {
   const text = message.text.trim() || message.code;
-  return `CloudWatch ${message.code}: ${text}${message.remedy ? ` — ${message.remedy}` : ''}`;
+  const code = message.code ? ` ${message.code}` : '';
+  return `CloudWatch${code}: ${text}${message.remedy ? ` — ${message.remedy}` : ''}`;
 }
 
 function notes(

@@ -11,7 +11,7 @@ import { useNow } from '../../data/react/use-now';
 import type { KpiTileView, OutcomeView } from '../../domain/board/board-types';
 import { entryId } from '../../domain/board/build-board';
 import { DEFAULT_PRICE_PER_1000_METRICS, describeCost } from '../../domain/cost/cost';
-import { formatInstantIn, formatTimeInWindow } from '../../domain/format/format-time';
+import { formatInstantIn } from '../../domain/format/format-time';
 import { type ConfigError, formatConfigError } from '../../domain/kpi/config-error';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
@@ -146,7 +146,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     range,
     variables: props.variables,
     now,
-    formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: now }, props.tz ?? 'local'),
+    tz: props.tz ?? 'local',
   });
   const { board } = data;
   const usage = useUsageLog().summary(dashboard.id);

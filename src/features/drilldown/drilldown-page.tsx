@@ -9,8 +9,7 @@ import { zoomTo } from '../../components/time-picker-model';
 import { buildDashboardRequests, kpiRegion } from '../../data/kpi-requests';
 import { useBoard } from '../../data/react/use-board';
 import { useNow } from '../../data/react/use-now';
-import { completePoints } from '../../domain/board/kpi-tile-view';
-import { formatTimeInWindow } from '../../domain/format/format-time';
+import { completePoints, messageNote } from '../../domain/board/kpi-tile-view';
 import { kpiFormat } from '../../domain/format/kpi-format';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
@@ -101,7 +100,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
     range: viewRange,
     variables: view.variables,
     now: clock,
-    formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: clock }, tz),
+    tz,
   });
   const tile = evaluation.board.tiles.find((t) => t.id === kpi.id);
   const lines = tile?.lines ?? [];
@@ -189,14 +188,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           now: evalNow,
         });
   const error = detail.error ?? (data?.value?.error ? new Error(data.value.error.message) : null);
-  const notes = [
-    ...new Set([
-      ...(tile?.notes ?? []),
-      ...(data?.value?.messages ?? []).map(
-        (m) => `CloudWatch ${m.code}: ${m.text}${m.remedy ? ` — ${m.remedy}` : ''}`,
-      ),
-    ]),
-  ];
+  const notes = [...new Set([...(tile?.notes ?? []), ...(data?.value?.messages ?? []).map(messageNote)])];
 
   return (
     <main className="page drilldown" aria-busy={detail.isPending}>

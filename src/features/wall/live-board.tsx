@@ -1,7 +1,6 @@
 import { type ReactElement, useEffect, useMemo } from 'react';
 import { useBoard } from '../../data/react/use-board';
 import { useNow } from '../../data/react/use-now';
-import { formatTimeInWindow } from '../../domain/format/format-time';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import { toViewRange } from '../../domain/time/view-range';
 import type { WallSearch } from '../../url/view-state';
@@ -49,7 +48,7 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
       range,
       variables: search.variables,
       now,
-      formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: now }, search.tz),
+      tz: search.tz,
     },
     // A refresh that hangs is abandoned after half an interval (10–30 s) and retried, so a hang that clears
     // is over, back-off included, within one interval of 20 s or more; 'always' keeps trying even when the
