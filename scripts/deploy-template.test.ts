@@ -1,7 +1,9 @@
 /**
  * The hosting template and the IAM policy, checked statically (nothing here can reach AWS): resources and
  * their security settings, the CSP CloudFront sends (evaluated from the template's own intrinsics and
- * compared with the app's), and that no policy anywhere under infra/ grants more than reading CloudWatch.
+ * compared with the app's), the relay (function, schedule, roles) and how CloudFront serves its snapshots,
+ * and that no policy anywhere under infra/ grants more than each part needs. What the snapshot access
+ * function lets through is tested by running it: deploy-access.test.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ type Node = unknown;
 type Template = {
   Parameters: Record<string, { Default?: string }>;
   Conditions: Record<string, Node>;
-  Resources: Record<string, { Type: string; Properties: Record<string, Node> }>;
+  Resources: Record<string, { Type: string; Condition?: string; Properties: Record<string, Node> }>;
 };
 
 const template = parse(readFileSync(join(INFRA, 'bellwether-site.yaml'), 'utf8')) as Template;
@@ -24,19 +26,26 @@ const policyFile = JSON.parse(readFileSync(join(INFRA, 'iam/bellwether-read-only
 };
 const READ_ONLY_ACTIONS = ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics', 'cloudwatch:DescribeAlarms'];
 
-function resource(name: string): { Type: string; Properties: Record<string, Node> } {
+function resource(name: string): { Type: string; Condition?: string; Properties: Record<string, Node> } {
   const found = template.Resources[name];
   if (!found) throw new Error(`no resource ${name}`);
   return found;
 }
 
-/** Evaluates the intrinsics the template uses (Ref, Fn::Join, Fn::If, Fn::Equals, Fn::Not) for given parameters. */
+/**
+ * Evaluates the intrinsics the template uses (Ref, Fn::GetAtt, Fn::Join, Fn::If, Fn::Equals, Fn::Not) for
+ * given parameters; an attribute is given as `Resource.Attribute`.
+ */
 function evaluate(node: Node, params: Record<string, string | string[]>): Node {
   if (Array.isArray(node)) return node.map((n) => evaluate(n, params));
   if (node === null || typeof node !== 'object') return node;
   const entries = Object.entries(node as Record<string, Node>);
   const [key, arg] = entries[0] ?? [];
   if (entries.length === 1 && key === 'Ref') return params[String(arg)] ?? `<${String(arg)}>`;
+  if (entries.length === 1 && key === 'Fn::GetAtt') {
+    const name = (arg as string[]).join('.');
+    return params[name] ?? `<${name}>`;
+  }
   if (entries.length === 1 && key === 'Fn::Join') {
     const [sep, list] = arg as [string, Node];
     return (evaluate(list, params) as string[]).join(sep);
@@ -81,20 +90,34 @@ describe('hosting template', () => {
       GuestRole: 'AWS::IAM::Role',
       SignedInRole: 'AWS::IAM::Role',
       IdentityPoolRoles: 'AWS::Cognito::IdentityPoolRoleAttachment',
+      SnapshotCachePolicy: 'AWS::CloudFront::CachePolicy',
+      ScreenKeys: 'AWS::CloudFront::KeyValueStore',
+      SnapshotAccess: 'AWS::CloudFront::Function',
+      RelayCodeBucket: 'AWS::S3::Bucket',
+      RelayCodeBucketPolicy: 'AWS::S3::BucketPolicy',
+      RelayLogGroup: 'AWS::Logs::LogGroup',
+      RelayFunctionRole: 'AWS::IAM::Role',
+      RelayFunction: 'AWS::Lambda::Function',
+      RelayInvokeConfig: 'AWS::Lambda::EventInvokeConfig',
+      RelaySchedulerRole: 'AWS::IAM::Role',
+      RelaySchedule: 'AWS::Scheduler::Schedule',
     });
   });
 
-  test('the bucket is private: every public access block on, ACLs disabled, no website hosting', () => {
-    const props = resource('SiteBucket').Properties;
-    expect(props.PublicAccessBlockConfiguration).toEqual({
-      BlockPublicAcls: true,
-      BlockPublicPolicy: true,
-      IgnorePublicAcls: true,
-      RestrictPublicBuckets: true,
-    });
-    expect(props.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
-    expect(props.WebsiteConfiguration).toBeUndefined();
-  });
+  test.each(['SiteBucket', 'RelayCodeBucket'])(
+    '%s is private: every public access block on, ACLs disabled, no website hosting',
+    (bucket) => {
+      const props = resource(bucket).Properties;
+      expect(props.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(props.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+      expect(props.WebsiteConfiguration).toBeUndefined();
+    },
+  );
 
   test('only this distribution may read the bucket, through origin access control, over TLS', () => {
     const doc = resource('SiteBucketPolicy').Properties.PolicyDocument as {
@@ -134,7 +157,7 @@ describe('hosting template', () => {
     });
   });
 
-  test('security headers: HSTS for two years, nosniff, a referrer policy, no framing', () => {
+  test('security headers: HSTS for two years, nosniff, no Referer at all, no framing', () => {
     const headers = (
       resource('SecurityHeaders').Properties.ResponseHeadersPolicyConfig as {
         SecurityHeadersConfig: Record<string, Node>;
@@ -146,10 +169,8 @@ describe('hosting template', () => {
       IncludeSubdomains: true,
     });
     expect(headers.ContentTypeOptions).toEqual({ Override: true });
-    expect(headers.ReferrerPolicy).toEqual({
-      Override: true,
-      ReferrerPolicy: 'strict-origin-when-cross-origin',
-    });
+    // Not even same-origin: the site's own access logs would get the page's path and query.
+    expect(headers.ReferrerPolicy).toEqual({ Override: true, ReferrerPolicy: 'no-referrer' });
     expect(headers.FrameOptions).toEqual({ Override: true, FrameOption: 'DENY' });
   });
 
@@ -214,6 +235,180 @@ describe('hosting template', () => {
   });
 });
 
+describe('snapshots and the relay', () => {
+  type Behavior = Record<string, Node> & { FunctionAssociations?: Array<Record<string, Node>> };
+  const config = resource('Distribution').Properties.DistributionConfig as {
+    DefaultCacheBehavior: Behavior;
+    CacheBehaviors: Behavior[];
+  };
+  const ACCESS = [
+    {
+      EventType: 'viewer-request',
+      FunctionARN: { 'Fn::GetAtt': ['SnapshotAccess', 'FunctionMetadata.FunctionARN'] },
+    },
+  ];
+
+  test('snapshots/* is served from the site bucket over HTTPS, read-only, with the site headers', () => {
+    expect(config.CacheBehaviors).toHaveLength(1);
+    expect(config.CacheBehaviors[0]).toEqual({
+      PathPattern: 'snapshots/*',
+      TargetOriginId: 'site-bucket',
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: ['GET', 'HEAD'],
+      CachedMethods: ['GET', 'HEAD'],
+      Compress: true,
+      CachePolicyId: { Ref: 'SnapshotCachePolicy' },
+      ResponseHeadersPolicyId: { Ref: 'SecurityHeaders' },
+      FunctionAssociations: ACCESS,
+    });
+  });
+
+  test('superseded snapshot versions expire after a day (the bucket is versioned)', () => {
+    expect(resource('SiteBucket').Properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        {
+          Id: 'expire-superseded-snapshots',
+          Status: 'Enabled',
+          Prefix: 'snapshots/',
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        },
+      ],
+    });
+  });
+
+  test('every request, snapshot or not, meets the access function (an encoded slash is no way round)', () => {
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual(ACCESS);
+    const fn = resource('SnapshotAccess').Properties;
+    expect(fn.AutoPublish).toBe(true);
+    expect(fn.FunctionConfig).toMatchObject({
+      Runtime: 'cloudfront-js-2.0',
+      KeyValueStoreAssociations: [{ KeyValueStoreARN: { 'Fn::GetAtt': ['ScreenKeys', 'Arn'] } }],
+    });
+  });
+
+  test('CloudFront keeps a snapshot 15 s at most, one copy for every screen', () => {
+    const policy = resource('SnapshotCachePolicy').Properties.CachePolicyConfig as {
+      MinTTL: number;
+      DefaultTTL: number;
+      MaxTTL: number;
+      ParametersInCacheKeyAndForwardedToOrigin: Record<string, Node>;
+    };
+    expect(policy.MaxTTL).toBeLessThanOrEqual(15);
+    expect(policy.DefaultTTL).toBeLessThanOrEqual(policy.MaxTTL);
+    expect(policy.MinTTL).toBe(0);
+    // The screen's key is checked before the cache; it must never split the cache or reach S3.
+    expect(policy.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({
+      CookiesConfig: { CookieBehavior: 'none' },
+      HeadersConfig: { HeaderBehavior: 'none' },
+      QueryStringsConfig: { QueryStringBehavior: 'none' },
+    });
+  });
+
+  test('the relay exists only once its code is uploaded; the code bucket is not an origin', () => {
+    expect(evaluate(template.Conditions.HasRelay, { RelayCodeKey: '' })).toBe(false);
+    expect(
+      evaluate(template.Conditions.HasRelay, { RelayCodeKey: 'relay/bellwether-relay-0a1b2c.zip' }),
+    ).toBe(true);
+    for (const name of [
+      'RelayLogGroup',
+      'RelayFunctionRole',
+      'RelayFunction',
+      'RelayInvokeConfig',
+      'RelaySchedulerRole',
+      'RelaySchedule',
+    ]) {
+      expect(resource(name).Condition, name).toBe('HasRelay');
+    }
+    const origins = (resource('Distribution').Properties.DistributionConfig as { Origins: Node[] }).Origins;
+    expect(JSON.stringify(origins)).not.toContain('RelayCodeBucket');
+  });
+
+  test('a Node.js 20 function that stops before the next minute and is never retried on top of it', () => {
+    const fn = resource('RelayFunction').Properties as Record<string, Node> & {
+      Environment: { Variables: Record<string, Node> };
+    };
+    expect(fn).toMatchObject({
+      Runtime: 'nodejs20.x',
+      Handler: 'index.handler',
+      Role: { 'Fn::GetAtt': ['RelayFunctionRole', 'Arn'] },
+      Code: { S3Bucket: { Ref: 'RelayCodeBucket' }, S3Key: { Ref: 'RelayCodeKey' } },
+    });
+    expect(fn.Timeout as number).toBeLessThan(60);
+    expect(fn.Environment.Variables).toEqual({
+      BELLWETHER_SITE_BUCKET: { Ref: 'SiteBucket' },
+      BELLWETHER_SNAPSHOT_PREFIX: 'snapshots/',
+      BELLWETHER_DASHBOARD_PREFIX: 'dashboards/',
+      BELLWETHER_RELAY_DASHBOARDS: { Ref: 'RelayDashboards' },
+    });
+    expect(resource('RelayInvokeConfig').Properties).toMatchObject({ MaximumRetryAttempts: 0 });
+  });
+
+  test('EventBridge Scheduler runs it every minute with a role that may invoke only it', () => {
+    expect(template.Parameters.RelaySchedule?.Default).toBe('rate(1 minute)');
+    const schedule = resource('RelaySchedule').Properties;
+    expect(schedule).toMatchObject({
+      ScheduleExpression: { Ref: 'RelaySchedule' },
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': ['RelayFunction', 'Arn'] },
+        RoleArn: { 'Fn::GetAtt': ['RelaySchedulerRole', 'Arn'] },
+        RetryPolicy: { MaximumRetryAttempts: 0 },
+      },
+    });
+    const role = resource('RelaySchedulerRole').Properties as {
+      AssumeRolePolicyDocument: { Statement: Array<Record<string, Node>> };
+      Policies: Array<{ PolicyDocument: { Statement: Node[] } }>;
+    };
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    expect(role.Policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
+      {
+        Sid: 'SchedulerInvokesRelay',
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: { 'Fn::GetAtt': ['RelayFunction', 'Arn'] },
+      },
+    ]);
+  });
+
+  test('the relay role: the three CloudWatch reads, PutObject on snapshots/ only, GetObject for its inputs, its logs', () => {
+    const role = resource('RelayFunctionRole').Properties as {
+      AssumeRolePolicyDocument: { Statement: Array<Record<string, Node>> };
+      Policies: Array<{ PolicyDocument: { Statement: Array<Record<string, Node>> } }>;
+    };
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+    const params = {
+      'SiteBucket.Arn': 'arn:aws:s3:::site',
+      'RelayLogGroup.Arn': 'arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/bw-relay:*',
+    };
+    const statements = role.Policies.flatMap((p) => p.PolicyDocument.Statement).map((st) => ({
+      actions: ([] as Node[]).concat(st.Action).map(String).sort(),
+      resources: ([] as Node[]).concat(evaluate(st.Resource, params)),
+    }));
+    expect(statements).toEqual([
+      { actions: [...READ_ONLY_ACTIONS].sort(), resources: ['*'] },
+      { actions: ['s3:PutObject'], resources: ['arn:aws:s3:::site/snapshots/*'] },
+      {
+        actions: ['s3:GetObject'],
+        resources: ['arn:aws:s3:::site/snapshots/*', 'arn:aws:s3:::site/dashboards/*'],
+      },
+      {
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: ['arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/bw-relay:*'],
+      },
+    ]);
+  });
+});
+
 describe('least privilege', () => {
   test('the shipped policy allows exactly the three read-only CloudWatch actions', () => {
     expect(policyFile.Statement).toHaveLength(1);
@@ -243,11 +438,21 @@ describe('least privilege', () => {
     };
     walk(INFRA);
     expect(files.length).toBeGreaterThanOrEqual(2);
-    const expected = new Set([...READ_ONLY_ACTIONS, 's3:GetObject', 'sts:AssumeRoleWithWebIdentity']);
+    const expected = new Set([
+      ...READ_ONLY_ACTIONS,
+      's3:GetObject',
+      's3:PutObject',
+      'sts:AssumeRoleWithWebIdentity',
+      'sts:AssumeRole',
+      'lambda:InvokeFunction',
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+    ]);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       for (const statement of allowStatements(file.endsWith('.json') ? JSON.parse(text) : parse(text))) {
         expect(statement.NotAction, `${file}: NotAction grants everything else`).toBeUndefined();
+        expect(statement.NotResource, `${file}: NotResource grants everything else`).toBeUndefined();
         const actions = ([] as Node[]).concat(statement.Action);
         for (const action of actions) {
           expect(
@@ -255,10 +460,29 @@ describe('least privilege', () => {
             `${file}: ${String(action)} is broader than needed`,
           ).toBe(true);
         }
-        if (actions.some((a) => String(a).startsWith('s3:'))) {
+        if (statement.Resource === '*') {
+          expect(
+            actions.every((a) => READ_ONLY_ACTIONS.includes(String(a))),
+            `${file}: only the CloudWatch reads, which have no resource, may name every resource`,
+          ).toBe(true);
+        }
+        if (actions.some((a) => String(a).startsWith('s3:')) && statement.Principal !== undefined) {
+          // A bucket policy: only CloudFront, only reading.
           expect(statement.Principal, `${file}: only CloudFront may read the bucket`).toEqual({
             Service: 'cloudfront.amazonaws.com',
           });
+          expect(actions, `${file}: CloudFront only reads`).toEqual(['s3:GetObject']);
+        } else if (actions.some((a) => String(a).startsWith('s3:'))) {
+          // A role's policy (the relay): objects under snapshots/ (and dashboards/ to read), nothing else.
+          const prefixes = ([] as Node[])
+            .concat(statement.Resource)
+            .map((r) => String(evaluate(r, { 'SiteBucket.Arn': 'arn:aws:s3:::site' })));
+          const allowed = actions.includes('s3:PutObject')
+            ? ['arn:aws:s3:::site/snapshots/*']
+            : ['arn:aws:s3:::site/snapshots/*', 'arn:aws:s3:::site/dashboards/*'];
+          for (const prefix of prefixes) {
+            expect(allowed, `${file}: ${actions.join(',')} on ${prefix}`).toContain(prefix);
+          }
         }
       }
     }
