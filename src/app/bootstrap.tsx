@@ -4,9 +4,10 @@ import { loadAppConfig } from '../data/app-config';
 import { wireProtocol } from '../data/cloudwatch/wire-protocol';
 import { createConnection } from '../data/credentials/connection';
 import { diagnoseUnreachable, watchCspViolations } from '../data/credentials/reachability';
-import { createMetricsSource, sourceConfigFor } from '../data/source-config';
+import { createMetricsSource, type SourceConfig, sourceConfigFor } from '../data/source-config';
 import { ConfigErrorsScreen } from '../features/connect/config-errors-screen';
 import { ConnectionProvider } from '../features/connect/connection-context';
+import { redactSearch } from '../url/redact-address';
 import { App } from './app';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
@@ -17,6 +18,13 @@ import './styles.css';
  * the simulated account only in demo mode, and renders the app — or the config's errors, on screen.
  */
 export async function bootstrap(container: HTMLElement): Promise<void> {
+  // Before any request: a credential in the address must not stay in the location bar or the history.
+  // (index.html's referrer policy keeps it out of the Referer of the files the page loads before this.)
+  const redacted = redactSearch(window.location.search);
+  if (redacted !== undefined) {
+    const { pathname, hash } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${redacted}${hash}`);
+  }
   const base = import.meta.env.BASE_URL;
   const root = createRoot(container);
   const loaded = await loadAppConfig(base, (url, init) => fetch(url, init));
@@ -29,20 +37,29 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     return;
   }
   const { config } = loaded;
+  // The demo's calls wait for its simulated account, and stop whenever its worker stops answering.
+  let inControl: (() => boolean) | undefined;
   if (config.credentials.source === 'demo') {
     // Dynamic import: the simulated account is its own chunk, never loaded by a real deployment.
     const { startDemoAccount } = await import('@bellwether/fake-cloudwatch/browser');
-    await startDemoAccount();
+    inControl = (await startDemoAccount()).inControl;
   }
+  // A reachability probe follows the source: the demo's goes to its simulated network, or nowhere.
+  const diagnose = (endpoint: string) =>
+    inControl === undefined || inControl()
+      ? diagnoseUnreachable(endpoint)
+      : Promise.resolve('unknown' as const);
   watchCspViolations();
-  wireProtocol.configure(config.protocol, { diagnose: (endpoint) => diagnoseUnreachable(endpoint) });
+  wireProtocol.configure(config.protocol, { diagnose });
   const connection = createConnection(config, {
     session: window.sessionStorage,
     siteUrl: `${window.location.origin}${base}`,
   });
-  const source = createMetricsSource(sourceConfigFor(connection), {
-    diagnose: (endpoint) => diagnoseUnreachable(endpoint),
-  });
+  const sourceConfig: SourceConfig = sourceConfigFor(connection);
+  const source = createMetricsSource(
+    sourceConfig.kind === 'demo' && inControl ? { ...sourceConfig, inControl } : sourceConfig,
+    { diagnose },
+  );
   // Nothing can be shown until the person connects: open the connection screen first.
   const onConnect = window.location.pathname.startsWith(`${base}connect`);
   if (connection.state().kind !== 'ready' && !onConnect) {

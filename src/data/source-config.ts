@@ -1,8 +1,14 @@
 import { type SeriesCacheOptions, withSeriesCache } from './cached-source';
 import type { CredentialsInput, StaticCredentials } from './cloudwatch/client';
-import { endpointFor } from './cloudwatch/client';
+import {
+  type CloudWatchClientOptions,
+  type CloudWatchSender,
+  createCloudWatchClient,
+  endpointFor,
+} from './cloudwatch/client';
 import { createCloudWatchSource } from './cloudwatch/cloudwatch-source';
 import { CloudWatchError, type UnreachableCause, withUnreachableCause } from './cloudwatch/errors';
+import { senderOf } from './cloudwatch/wire-protocol';
 import type { Connection } from './credentials/connection';
 import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source';
 
@@ -18,7 +24,14 @@ import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source
  *   pasted) or given ready-made.
  */
 export type SourceConfig =
-  | { kind: 'demo' }
+  | {
+      kind: 'demo';
+      /**
+       * True while the simulated account's service worker answers this page: when it does not (the page
+       * is unloading, or no worker controls it), a call would reach the real AWS endpoint, so none is sent.
+       */
+      inControl?: () => boolean;
+    }
   | {
       kind: 'custom-endpoint';
       endpoint: string;
@@ -66,7 +79,11 @@ export function createMetricsSource(config: SourceConfig, options: SourceOptions
   const source = (() => {
     switch (config.kind) {
       case 'demo':
-        return createCloudWatchSource({ credentials: DEMO_CREDENTIALS, ...clock });
+        return createCloudWatchSource({
+          credentials: DEMO_CREDENTIALS,
+          ...clock,
+          ...(config.inControl ? { createClient: sealedDemoClient(config.inControl) } : {}),
+        });
       case 'custom-endpoint':
         return createCloudWatchSource({
           credentials: config.credentials ?? DEMO_CREDENTIALS,
@@ -85,6 +102,31 @@ export function createMetricsSource(config: SourceConfig, options: SourceOptions
       ? source
       : withSeriesCache(source, { ...options.cache, ...clock, ...(identity ? { identity } : {}) });
   return withDiagnosis(cached, endpoint, options.diagnose, refused);
+}
+
+/** Said when the demo refuses to send a call its simulated account would not answer. */
+export const DEMO_NOT_IN_CONTROL =
+  "The demo's simulated CloudWatch is not answering for this page (its service worker does not control it, as after a forced reload), so nothing was sent: reload the page";
+
+/**
+ * The demo's client: each call is sent only while the simulated account answers for the page, so a
+ * call signed with the demo's keys can never go past the worker to AWS.
+ */
+function sealedDemoClient(inControl: () => boolean): (options: CloudWatchClientOptions) => CloudWatchSender {
+  return (options) => {
+    const client = createCloudWatchClient(options);
+    return senderOf((command, sendOptions) => {
+      if (inControl()) return client.send(command as never, sendOptions);
+      const error = new CloudWatchError({
+        code: 'Unknown',
+        message: DEMO_NOT_IN_CONTROL,
+        retryable: true,
+        region: options.region,
+        endpoint: endpointFor(options.region),
+      });
+      return Promise.reject(error);
+    });
+  };
 }
 
 /** The source config a deployment's connection calls for: the demo, or real CloudWatch signed by the connection. */

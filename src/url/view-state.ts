@@ -2,6 +2,7 @@ import { describeSpan } from '../domain/time/duration';
 import type { TimeRange } from '../domain/time/range';
 import { type ParamCodec, quoteParam } from './codec';
 import { rangeCodec } from './range-param';
+import { REDACTED_VALUE } from './redact-address';
 import { looksLikeSecret } from './secrets';
 import {
   type Comparison,
@@ -195,7 +196,7 @@ export function decodeView<R extends ViewRoute>(
   for (const [key, value] of Object.entries(search)) {
     const raw = String(value);
     if (APP_PARAMS.has(key)) continue;
-    if (looksLikeSecret(key) || looksLikeSecret(raw)) {
+    if (raw === REDACTED_VALUE || looksLikeSecret(key) || looksLikeSecret(raw)) {
       ignored.push(SECRET_NOTICE);
       continue;
     }

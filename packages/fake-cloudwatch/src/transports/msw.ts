@@ -1,6 +1,12 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { FakeCloudWatch } from '../core/account';
+import { isMonitoringHost } from '../protocols/front-door';
 import { isCloudWatchRequest, serveRequest } from '../protocols/serve';
+
+/** Any host of AWS's: a request the simulated account does not answer must never reach one. */
+function isAwsHost(url: URL): boolean {
+  return url.hostname === 'amazonaws.com' || url.hostname.endsWith('.amazonaws.com');
+}
 
 /**
  * msw v2 handlers putting the account on the wire: any POST to monitoring.<region>.amazonaws.com, or to
@@ -16,6 +22,28 @@ export function cloudWatchHandlers(account: FakeCloudWatch): RequestHandler[] {
         const { status, headers, body } = outcome.response;
         return new HttpResponse(body, { status, headers });
       },
+    ),
+  ];
+}
+
+/**
+ * The simulated network around the account, after its handlers, for a demo that must stay sealed: a
+ * reachability probe (any other request to a monitoring host) is answered while the account is up and
+ * dropped under its `network` fault, so the probe tells what a real one would of this network; any other
+ * request to an AWS host is dropped, so nothing the demo's client sends ever goes past the worker to AWS.
+ */
+export function sealedNetworkHandlers(account: FakeCloudWatch): RequestHandler[] {
+  return [
+    http.all(
+      ({ request }) => isMonitoringHost(new URL(request.url)),
+      () =>
+        account.faults.active().some((f) => f.kind === 'network')
+          ? HttpResponse.error()
+          : new HttpResponse(null, { status: 404 }),
+    ),
+    http.all(
+      ({ request }) => isAwsHost(new URL(request.url)),
+      () => HttpResponse.error(),
     ),
   ];
 }
