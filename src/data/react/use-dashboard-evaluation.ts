@@ -1,4 +1,11 @@
-import { keepPreviousData, type NetworkMode, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import {
+  hashKey,
+  keepPreviousData,
+  type NetworkMode,
+  type QueryKey,
+  type UseQueryResult,
+  useQuery,
+} from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { kpiFormat } from '../../domain/format/kpi-format';
 import type { Kpi, Outcome } from '../../domain/kpi/schema';
@@ -27,6 +34,11 @@ export interface DashboardView {
   variables: VariableValues;
   kpis: readonly Kpi[];
   outcomes: readonly Outcome[];
+  /**
+   * The KPIs a screen shows now (a paged wall: its current page). When given, only these and the KPIs the
+   * outcomes roll up are judged; the rest are judged when they come on screen. All of them when absent.
+   */
+  shown?: ReadonlySet<string>;
 }
 
 export interface FetchedSeries {
@@ -84,6 +96,39 @@ async function withTimeout<T>(
   }
 }
 
+/** The KPI definitions of a key as text, worked out once per array: the key is hashed on every render. */
+const kpisText = new WeakMap<object, string>();
+
+/** React Query's hash of a series key, with its KPI definitions (hundreds on a big wall) stringified once. */
+function hashSeriesKey(key: QueryKey): string {
+  return hashKey(
+    key.map((part) => {
+      if (!Array.isArray(part)) return part;
+      let text = kpisText.get(part);
+      if (text === undefined) {
+        text = hashKey(part);
+        kpisText.set(part, text);
+      }
+      return text;
+    }),
+  );
+}
+
+/** One KPI's verdict and what it was reached from, so the same inputs are never judged twice. */
+interface JudgedKpi {
+  kpi: Kpi;
+  fetched: FetchedSeries;
+  variables: VariableValues;
+  alarms: readonly AlarmState[] | undefined;
+  alarmsError: string | undefined;
+  evaluation: KpiEvaluation;
+}
+
+/** The KPIs the outcomes roll up: judged whatever the screen shows, so every roll-up is whole. */
+function rolledUp(outcomes: readonly Outcome[]): Set<string> {
+  return new Set(outcomes.flatMap((outcome) => outcome.kpis));
+}
+
 export interface DashboardEvaluation {
   series: UseQueryResult<FetchedSeries>;
   alarms: UseQueryResult<AlarmState[]>;
@@ -115,6 +160,7 @@ export function useDashboardEvaluation(
 
   const series = useQuery({
     queryKey: queryKeys.series({ ...view, range: view.range.text }),
+    queryKeyHashFn: hashSeriesKey,
     queryFn: async ({ signal }): Promise<FetchedSeries> => {
       const now = Date.now();
       const window = resolveRange(view.range.range, now);
@@ -152,6 +198,9 @@ export function useDashboardEvaluation(
       }
     },
     enabled: view.kpis.length > 0,
+    // Fresh until the next tick: another screen of the same board (the front page, then the desk; the
+    // desk, then a drill-down) mounting on this data asks CloudWatch for nothing more.
+    staleTime: interval,
     refetchInterval,
     refetchIntervalInBackground: true,
     placeholderData: keepPreviousData,
@@ -174,12 +223,17 @@ export function useDashboardEvaluation(
       return lists.flat();
     },
     enabled: alarmNames.length > 0,
+    staleTime: interval,
     refetchInterval,
     refetchIntervalInBackground: true,
     ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
 
   const memory = useRef(new Map<string, AlarmMemory>());
+  const judged = useRef(new Map<string, JudgedKpi>());
+  const needed = useMemo(() => rolledUp(view.outcomes), [view.outcomes]);
+  const shownKey = view.shown ? [...view.shown].sort().join('\n') : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the shown KPIs are keyed by their ids.
   const evaluations = useMemo(() => {
     const out: Record<string, KpiEvaluation> = {};
     const fetched = series.data;
@@ -188,7 +242,23 @@ export function useDashboardEvaluation(
     // of its dashboard however often the file changes over weeks.
     const current = new Set(view.kpis.map((kpi) => kpi.id));
     for (const id of memory.current.keys()) if (!current.has(id)) memory.current.delete(id);
+    for (const id of judged.current.keys()) if (!current.has(id)) judged.current.delete(id);
+    const alarmsError = alarms.error?.message;
     for (const kpi of view.kpis) {
+      if (view.shown && !view.shown.has(kpi.id) && !needed.has(kpi.id)) continue;
+      // A KPI names no alarm: the alarms' answer cannot change its verdict.
+      const withAlarms = (kpi.alarms?.length ?? 0) > 0;
+      const before = judged.current.get(kpi.id);
+      if (
+        before &&
+        before.kpi === kpi &&
+        before.fetched === fetched &&
+        before.variables === view.variables &&
+        (!withAlarms || (before.alarms === alarms.data && before.alarmsError === alarmsError))
+      ) {
+        out[kpi.id] = before.evaluation;
+        continue;
+      }
       const previous = memory.current.get(kpi.id);
       const evaluation = evaluateFetchedKpi(kpi, {
         report: fetched.report,
@@ -196,14 +266,22 @@ export function useDashboardEvaluation(
         variables: view.variables,
         format: kpiFormat(kpi),
         ...(alarms.data ? { alarms: alarms.data } : {}),
-        ...(alarms.error ? { alarmsError: alarms.error.message } : {}),
+        ...(alarmsError !== undefined ? { alarmsError } : {}),
         ...(previous ? { previous } : {}),
       });
       memory.current.set(kpi.id, evaluation.memory);
+      judged.current.set(kpi.id, {
+        kpi,
+        fetched,
+        variables: view.variables,
+        alarms: alarms.data,
+        alarmsError,
+        evaluation,
+      });
       out[kpi.id] = evaluation;
     }
     return out;
-  }, [series.data, alarms.data, alarms.error, view.kpis, view.variables]);
+  }, [series.data, alarms.data, alarms.error, view.kpis, view.variables, needed, shownKey]);
 
   const outcomes = useMemo(
     () => view.outcomes.map((outcome) => rollUpOutcome(outcome, evaluations)),
