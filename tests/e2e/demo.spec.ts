@@ -19,11 +19,26 @@ test.beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
-test('the dashboard list offers both example dashboards', async ({ page, problems }) => {
+test('the front page shows every dashboard worst first, with its reason, desk and wall links', async ({
+  page,
+  problems,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Dashboards', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Checkout/ })).toBeVisible();
-  await page.getByRole('link', { name: /Platform/ }).click();
+  await expect(page.getByRole('complementary', { name: 'Simulated account' })).toContainText(
+    'nothing is sent to AWS',
+  );
+  const cards = page.getByTestId('board-card');
+  await expect(cards).toHaveCount(2);
+  // Both judged: the scripted payment incident makes Checkout the worst, so it comes first.
+  await expect(cards.first()).toHaveAttribute('data-status', /^(at-risk|breached)$/);
+  await expect(cards.first().getByRole('heading', { level: 2 })).toHaveText('Checkout');
+  await expect(cards.first().getByTestId('board-reason')).toContainText('Customers can pay:');
+  await expect(page.getByRole('link', { name: 'On a wall: Checkout' })).toHaveAttribute(
+    'href',
+    '/wall/checkout',
+  );
+  await page.getByRole('link', { name: 'Platform', exact: true }).click();
   await expect(page).toHaveURL(/\/d\/platform$/);
   await new DashboardPageObject(page).waitForValues(PLATFORM_KPIS);
   expect(problems.messages).toEqual([]);

@@ -33,7 +33,7 @@ export const deskRoute = createRoute({ getParentRoute: () => rootRoute, id: 'des
 export const indexRoute = createRoute({
   getParentRoute: () => deskRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('./desk-screens'), 'DashboardListPage'),
+  component: lazyRouteComponent(() => import('./desk-screens'), 'FrontPage'),
 });
 
 /** Search params arrive as flat strings (see src/url/search-params.ts); codecs decide what they mean. */

@@ -1,12 +1,20 @@
 /** The screens behind the desk routes, loaded when first opened. */
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { type ReactElement, useMemo } from 'react';
+import { useConnection, useConnectionState } from '../../features/connect/connection-context';
 import { DashboardPage } from '../../features/dashboard/dashboard-page';
 import { spaceActivates } from '../../features/dashboard/space-activates';
+import { DashboardListPage } from '../../features/dashboard-list/dashboard-list-page';
 import { ViewActions } from '../../features/share/view-actions';
 import { decodeView, encodeView, onlyFilterChanged } from '../../url/view-state';
 
-export { DashboardListPage } from '../../features/dashboard-list/dashboard-list-page';
+/** The front page, told which account its numbers come from (the demo when the app runs without a connection). */
+export function FrontPage(): ReactElement {
+  const connection = useConnection();
+  const state = useConnectionState(connection);
+  const simulated = !connection || connection.config.credentials.source === 'demo';
+  return <DashboardListPage account={{ simulated, ...(state ? { summary: state.summary } : {}) }} />;
+}
 
 export function DashboardRoute(): ReactElement {
   const { dashboardId } = useParams({ from: '/desk/d/$dashboardId' });
