@@ -323,17 +323,19 @@ describe('snapshots and the relay', () => {
     expect(JSON.stringify(origins)).not.toContain('RelayCodeBucket');
   });
 
-  test('a Node.js 20 function that stops before the next minute and is never retried on top of it', () => {
+  test('a Node.js function that stops before the next minute and is never retried on top of it', () => {
     const fn = resource('RelayFunction').Properties as Record<string, Node> & {
       Environment: { Variables: Record<string, Node> };
     };
     expect(fn).toMatchObject({
-      Runtime: 'nodejs20.x',
+      Runtime: { Ref: 'RelayRuntime' },
       Handler: 'index.handler',
       Role: { 'Fn::GetAtt': ['RelayFunctionRole', 'Arn'] },
       Code: { S3Bucket: { Ref: 'RelayCodeBucket' }, S3Key: { Ref: 'RelayCodeKey' } },
     });
     expect(fn.Timeout as number).toBeLessThan(60);
+    // Lambda blocks creating functions on a deprecated runtime (nodejs20.x: since 31 August 2026).
+    expect(template.Parameters.RelayRuntime?.Default).toBe('nodejs22.x');
     expect(fn.Environment.Variables).toEqual({
       BELLWETHER_SITE_BUCKET: { Ref: 'SiteBucket' },
       BELLWETHER_SNAPSHOT_PREFIX: 'snapshots/',
