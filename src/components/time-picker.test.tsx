@@ -28,13 +28,13 @@ describe('TimePicker', () => {
     const { onRangeChange, onTzChange, user } = setup();
     await user.selectOptions(screen.getByLabelText('Time range'), 'Last 24 hours');
     expect(onRangeChange).toHaveBeenLastCalledWith({ kind: 'relative', seconds: 86_400 });
-    await user.click(screen.getByRole('button', { name: 'Step back 6 h' }));
+    await user.click(screen.getByRole('button', { name: 'Earlier: step back 6 h' }));
     expect(onRangeChange).toHaveBeenLastCalledWith({
       kind: 'absolute',
       start: now - 12 * H,
       end: now - 6 * H,
     });
-    expect(screen.getByRole('button', { name: 'Step forward 6 h' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Later: step forward 6 h' })).toBeDisabled();
     await user.click(screen.getByRole('radio', { name: 'Local time' }));
     expect(onTzChange).toHaveBeenCalledWith('local');
   });
