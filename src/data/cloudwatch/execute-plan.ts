@@ -77,7 +77,7 @@ export async function executePlan(
       pages.push(page);
       token = page.NextToken && page.NextToken !== token ? page.NextToken : undefined;
     } while (token !== undefined && pages.length < MAX_PAGES);
-    return mergePages(pages);
+    return mergePages(pages, batch.queries);
   };
 
   const run = async (batch: PlannedBatch, refs: string[]): Promise<void> => {

@@ -1,10 +1,15 @@
 import type { CloudWatchMessage } from '../metrics-source';
 
+/** What a query of a GetMetricData call is, as far as which call-level message may concern it. */
+export type QueryKind = 'metric' | 'math' | 'search' | 'insights';
+
 interface KnownCode {
   /** What to do about it, in words a person can act on. */
   remedy: string | ((text: string) => string);
   /** Our words for the message when CloudWatch sent the code without a Value. */
   summary: string;
+  /** For a call-level code: the kinds of query whose quota it reports (SEARCH, Metrics Insights). */
+  concerns?: readonly QueryKind[];
 }
 
 /**
@@ -40,7 +45,10 @@ interface KnownCode {
  *
  * AWS's documents name only Forbidden and InternalError as codes; the Max…Exceeded and ArithmeticError
  * codes are what the service answers as recorded by Grafana's CloudWatch data source. Any other code is
- * shown with its own text and no remedy.
+ * shown with its own text and no remedy. A call-level message names no query, so the quota codes go on
+ * the requests whose queries have that quota (`concerns`: a SEARCH keeps 500 series, "CloudWatch search
+ * expression syntax"; Metrics Insights 10,000 metrics, 500 series and two weeks, "Metrics Insights
+ * quotas"), and any other call-level message on every request of the call.
  */
 const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
   Forbidden: {
@@ -55,21 +63,25 @@ const KNOWN_CODES: Readonly<Record<string, KnownCode>> = {
     remedy: 'CloudWatch had a problem with part of this query; it is asked again at the next refresh',
   },
   MaxMetricsExceeded: {
+    concerns: ['search', 'insights'],
     summary: 'Maximum number of allowed metrics exceeded',
     remedy:
       'the call matched more metrics than CloudWatch reads at once, so series may be missing: narrow the SEARCH (an exact metric name, more dimensions) or split the KPI',
   },
   MaxQueryTimeRangeExceeded: {
+    concerns: ['insights'],
     summary: 'The time range is longer than Metrics Insights reads',
     remedy:
       'Metrics Insights reads only the last two weeks, so the older part of the range is empty: choose a range of two weeks or less',
   },
   MaxQueryResultsExceeded: {
+    concerns: ['insights'],
     summary: 'The Metrics Insights query had more than 500 time series to return',
     remedy:
       'Metrics Insights returns at most 500 time series, so some are missing: filter with WHERE, or add ORDER BY … LIMIT to keep the ones that matter',
   },
   MaxMatchingResultsExceeded: {
+    concerns: ['insights'],
     summary: 'The Metrics Insights query matched more than 10,000 metrics',
     remedy:
       'Metrics Insights processes at most 10,000 metrics per query, so the values may be wrong: narrow FROM SCHEMA(…) or WHERE',
@@ -90,6 +102,11 @@ export function remedyFor(code: string, text: string): string | undefined {
   const known = Object.hasOwn(KNOWN_CODES, code) ? KNOWN_CODES[code] : undefined;
   if (!known) return undefined;
   return typeof known.remedy === 'function' ? known.remedy(text) : known.remedy;
+}
+
+/** The kinds of query a call-level message may be about, or undefined when it may be about any. */
+export function concernsOf(code: string): readonly QueryKind[] | undefined {
+  return Object.hasOwn(KNOWN_CODES, code) ? KNOWN_CODES[code]?.concerns : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, test } from 'vitest';
-import type { PlannedOutput } from './plan-types';
+import type { PlannedMetricStat, PlannedOutput, PlannedQuery } from './plan-types';
 import { mergePages, toPoints, toSeriesResult } from './results';
 
 const T0 = Date.UTC(2024, 4, 15, 12);
@@ -18,6 +18,12 @@ function output(extra: Partial<PlannedOutput> = {}): PlannedOutput {
     ...extra,
   };
 }
+
+const metricStat: PlannedMetricStat = {
+  Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [] },
+  Period: 60,
+  Stat: 'Average',
+};
 
 function page(results: MetricDataResult[], extra: Partial<GetMetricDataOutput> = {}): GetMetricDataOutput {
   return { MetricDataResults: results, ...extra };
@@ -345,5 +351,73 @@ describe('CloudWatch messages on results and calls', () => {
       retryable: false,
       message: expect.stringContaining("set the KPI's region to the Region the metric is in"),
     });
+  });
+});
+
+describe('a call-level quota message goes to the KPI whose query has the quota', () => {
+  const series = (Id: string): MetricDataResult => ({
+    Id,
+    Label: Id,
+    StatusCode: 'Complete',
+    Timestamps: [at(0)],
+    Values: [1],
+  });
+  const queries: PlannedQuery[] = [
+    { Id: 'm0', MetricStat: metricStat, ReturnData: true },
+    { Id: 'e0', Expression: 'SUM(s0)', ReturnData: true },
+    {
+      Id: 's0',
+      Expression: `SEARCH('{AWS/EC2,InstanceId} CPUUtilization', 'Average', 60)`,
+      ReturnData: false,
+    },
+    {
+      Id: 'q0',
+      Expression: 'select AVG(CPUUtilization) FROM "AWS/EC2" GROUP BY InstanceId',
+      ReturnData: true,
+    },
+    { Id: 'e1', Expression: 'm0 * 2', ReturnData: true },
+  ];
+  const requests = {
+    plain: output({ id: 'm0', queryIds: ['m0'] }),
+    searchSum: output({ id: 'e0', queryIds: ['s0', 'e0'] }),
+    insights: output({ id: 'q0', queryIds: ['q0'] }),
+    math: output({ id: 'e1', queryIds: ['m0', 'e1'] }),
+  };
+  const callWith = (Code: string, sent = queries) =>
+    mergePages(
+      [page(['m0', 'e0', 'q0', 'e1'].map(series), { Messages: [{ Code, Value: `${Code} text` }] })],
+      sent,
+    );
+  const carrying = (response: ReturnType<typeof mergePages>): string[] =>
+    Object.entries(requests)
+      .filter(([ref, out]) => toSeriesResult(ref, out, response).messages.length > 0)
+      .map(([ref]) => ref);
+
+  test.each([
+    ['MaxMetricsExceeded', ['searchSum', 'insights']],
+    ['MaxQueryResultsExceeded', ['insights']],
+    ['MaxMatchingResultsExceeded', ['insights']],
+    ['MaxQueryTimeRangeExceeded', ['insights']],
+    ['SomethingNew', ['plain', 'searchSum', 'insights', 'math']],
+  ])('%s reaches %j', (code, expected) => {
+    expect(carrying(callWith(code))).toEqual(expected);
+  });
+
+  test('the KPI reads the call’s text with the one remedy for the code', () => {
+    const result = toSeriesResult('searchSum', requests.searchSum, callWith('MaxMetricsExceeded'));
+    expect(result.messages).toEqual([
+      {
+        code: 'MaxMetricsExceeded',
+        text: 'MaxMetricsExceeded text',
+        scope: 'call',
+        remedy: expect.stringContaining('narrow the SEARCH'),
+      },
+    ]);
+  });
+
+  test('when no query of the call has the quota, or the queries are unknown, every KPI hears it', () => {
+    const noSearch = queries.filter((q) => q.Id === 'm0' || q.Id === 'e1');
+    expect(carrying(callWith('MaxMetricsExceeded', noSearch))).toEqual(Object.keys(requests));
+    expect(carrying(callWith('MaxQueryResultsExceeded', []))).toEqual(Object.keys(requests));
   });
 });

@@ -1,14 +1,24 @@
 import type { GetMetricDataOutput, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { Point, Series } from '../../domain/series';
 import type { CloudWatchMessage, SeriesError, SeriesResult } from '../metrics-source';
-import { addUnique, remedyFor, toCloudWatchMessage } from './messages';
-import type { PlannedOutput } from './plan-types';
+import { addUnique, concernsOf, type QueryKind, remedyFor, toCloudWatchMessage } from './messages';
+import type { PlannedOutput, PlannedQuery } from './plan-types';
 
 /** All pages of one GetMetricData call, merged. */
 export interface BatchResponse {
   results: MetricDataResult[];
   /** Messages about the whole call (Messages at the top of the response), once each. */
   messages: CloudWatchMessage[];
+  /** What each query of the call is, by Id (empty when the queries were not given). */
+  kinds: ReadonlyMap<string, QueryKind>;
+}
+
+/** A query's kind from what it sends: a MetricStat, Metrics Insights SQL, an expression with a SEARCH, or math. */
+function kindOf(query: PlannedQuery): QueryKind {
+  const expression = query.Expression;
+  if (expression === undefined) return 'metric';
+  if (/^\s*select\s/i.test(expression)) return 'insights';
+  return /\bSEARCH\s*\(/.test(expression) ? 'search' : 'math';
 }
 
 /**
@@ -19,7 +29,10 @@ export interface BatchResponse {
  * that reorders or leaves one out is still read right); otherwise by their position among that Id's
  * results, so two bounds labelled alike stay two series.
  */
-export function mergePages(pages: GetMetricDataOutput[]): BatchResponse {
+export function mergePages(
+  pages: GetMetricDataOutput[],
+  queries: readonly PlannedQuery[] = [],
+): BatchResponse {
   const merged: MetricDataResult[] = [];
   const byId = new Map<string, MetricDataResult[]>();
   const messages: CloudWatchMessage[] = [];
@@ -54,7 +67,7 @@ export function mergePages(pages: GetMetricDataOutput[]): BatchResponse {
       byId.set(id, known);
     }
   }
-  return { results: merged, messages };
+  return { results: merged, messages, kinds: new Map(queries.map((q) => [q.Id, kindOf(q)])) };
 }
 
 /** For each of a page's results under one Id, the earlier result it continues, or undefined for a new one. */
@@ -89,15 +102,30 @@ export function toPoints(result: MetricDataResult): Point[] {
 }
 
 /**
+ * The call-level messages that concern one request. CloudWatch's say which quota cut the call, not which
+ * query: a quota's message goes to the requests with a query that has the quota (a SEARCH, a Metrics
+ * Insights query, among the queries the request needs); when no query of the call has it, or the call's
+ * queries are not known, and for any other message, to every request, so none is ever lost.
+ */
+function callMessagesFor(output: PlannedOutput, response: BatchResponse): CloudWatchMessage[] {
+  const kinds = [...response.kinds.values()];
+  const mine = output.queryIds.map((id) => response.kinds.get(id));
+  return response.messages.filter((m) => {
+    const concerns = concernsOf(m.code);
+    if (concerns === undefined || !kinds.some((k) => concerns.includes(k))) return true;
+    return mine.some((k) => k !== undefined && concerns.includes(k));
+  });
+}
+
+/**
  * Reads one request's answer out of its call's response. Its messages are those of its own results,
- * whatever their StatusCode, then those of the whole call, since a call-level message may concern any
- * query in it.
+ * whatever their StatusCode, then those of the whole call that may concern it (`callMessagesFor`).
  */
 export function toSeriesResult(ref: string, output: PlannedOutput, response: BatchResponse): SeriesResult {
   const own = response.results.filter((r) => r.Id === output.id);
   const messages: CloudWatchMessage[] = [];
   for (const r of own) addUnique(messages, wireMessages(r.Messages, 'result'));
-  addUnique(messages, response.messages);
+  addUnique(messages, callMessagesFor(output, response));
 
   const components: Record<string, Series> = {};
   for (const [name, id] of Object.entries(output.componentIds)) {

@@ -2,7 +2,7 @@ import { modeled } from '../errors';
 import { asObject, optString } from '../input';
 import { INSIGHTS_REACH_MS } from '../insights/evaluate';
 import { parseTimezone } from '../query/dynamic-label';
-import { type DefaultLabeller, type QueryResult, RequestEvaluation } from '../query/engine';
+import { type CallCut, type DefaultLabeller, type QueryResult, RequestEvaluation } from '../query/engine';
 import { type ParsedRequest, parseGetMetricData } from '../query/validate';
 import { hashString } from '../scenario/noise';
 import type { Scenario } from '../scenario/scenario';
@@ -33,6 +33,28 @@ const ARITHMETIC: WireMessage = {
 const TIME_RANGE_EXCEEDED: WireMessage = {
   Code: 'MaxQueryTimeRangeExceeded',
   Value: 'Max time window exceeded for query',
+};
+
+/**
+ * On the whole call when a quota cut its answer ("A message appears here only if it is related to the
+ * global GetMetricData operation", API reference, GetMetricData, Messages). The codes are those Grafana's
+ * CloudWatch data source handles (pkg/tsdb/cloudwatch/models/gmd_errors.go); AWS documents none of them.
+ * The one documented text is MaxMetricsExceeded's: "An example of a message that might be returned is
+ * Maximum number of allowed metrics exceeded" (same page). The other texts follow Grafana's words.
+ * Where the limits come from: SEARCH, "A graph can display as many as 500 time series" (User Guide,
+ * "CloudWatch search expression syntax"); Insights, "A single query can process no more than 10,000
+ * metrics" and "can return no more than 500 time series" (User Guide, "Metrics Insights quotas").
+ */
+const CUT: Readonly<Record<CallCut, WireMessage>> = {
+  MaxMetricsExceeded: { Code: 'MaxMetricsExceeded', Value: 'Maximum number of allowed metrics exceeded' },
+  MaxMatchingResultsExceeded: {
+    Code: 'MaxMatchingResultsExceeded',
+    Value: 'The query matched more than 10,000 metrics, results might not be accurate.',
+  },
+  MaxQueryResultsExceeded: {
+    Code: 'MaxQueryResultsExceeded',
+    Value: 'Only the first 500 time series can be returned by a query.',
+  },
 };
 
 function fingerprint(body: Record<string, unknown>): number {
@@ -84,12 +106,13 @@ export function createGetMetricData(
       offset = token.o;
       now = token.n;
     }
-    const results = new RequestEvaluation(
+    const evaluation = new RequestEvaluation(
       scenario,
       req.queries,
       { start: req.start, end: req.end, now },
       { region, offsetMinutes, defaultLabel: defaultLabel() },
-    ).results();
+    );
+    const results = evaluation.results();
     const pageable = req.queries.every((q) => q.kind === 'metric');
     const pageEnd = offset + req.maxDatapoints;
     let cursor = 0;
@@ -148,9 +171,10 @@ export function createGetMetricData(
     });
     const next = pageable && more ? encodeToken({ f: print, o: pageEnd, n: now }) : undefined;
     const beyondReach = req.queries.some((q) => q.kind === 'insights') && req.start < now - INSIGHTS_REACH_MS;
+    const messages = [...(beyondReach ? [TIME_RANGE_EXCEEDED] : []), ...evaluation.cuts().map((c) => CUT[c])];
     return {
       MetricDataResults: wire,
-      Messages: beyondReach ? [TIME_RANGE_EXCEEDED] : [],
+      Messages: messages,
       ...(next ? { NextToken: next } : {}),
     };
   };

@@ -1,7 +1,7 @@
 import { modeled } from '../errors';
-import { evaluateInsights } from '../insights/evaluate';
+import { evaluateInsights, type InsightsCut } from '../insights/evaluate';
 import { evaluate, type MathContext } from '../math/evaluate';
-import { matchesSearch, parseSearch, searchLabel } from '../math/search';
+import { findMetrics, parseSearch, searchLabel } from '../math/search';
 import { MathEvalError, type SeriesValue, type Value } from '../math/values';
 import type { Scenario } from '../scenario/scenario';
 import { expandLabel, isDynamicLabel, type MetricProps } from './dynamic-label';
@@ -27,6 +27,13 @@ export interface DefaultLabelInput {
 }
 
 export type DefaultLabeller = (series: DefaultLabelInput) => string;
+
+/**
+ * A quota that left something out of a call's answer, by the call-level code Grafana's CloudWatch data
+ * source handles for it: a SEARCH that found more than 500 metrics, a Metrics Insights query that matched
+ * more than 10,000 metrics or had more than 500 series to return.
+ */
+export type CallCut = 'MaxMetricsExceeded' | InsightsCut;
 
 /** How one call's results are labelled: its region, LabelOptions.Timezone, and a test's default labels. */
 export interface Labelling {
@@ -54,6 +61,7 @@ export class RequestEvaluation {
   readonly #memo = new Map<string, Value>();
   readonly #byId: Map<string, ParsedQuery>;
   #dropped = new Set<string>();
+  readonly #cuts = new Set<CallCut>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -92,6 +100,20 @@ export class RequestEvaluation {
       });
     }
     return out;
+  }
+
+  /**
+   * The quotas that cut this call's answer, each once, in the order met; known once `results()` ran.
+   * Only the requested window counts: the history an anomaly band trains on is not part of the answer.
+   */
+  cuts(): CallCut[] {
+    return [...this.#cuts];
+  }
+
+  #cut(offset: number, training: boolean): (code: CallCut) => void {
+    return (code) => {
+      if (offset === 0 && !training) this.#cuts.add(code);
+    };
   }
 
   /**
@@ -178,7 +200,13 @@ export class RequestEvaluation {
       };
     }
     if (q.kind === 'insights') {
-      const items = evaluateInsights(q.insights, source.metrics, this.#fetchWindow(q.period, offset), q.id);
+      const items = evaluateInsights(
+        q.insights,
+        source.metrics,
+        this.#fetchWindow(q.period, offset),
+        q.id,
+        this.#cut(offset, training),
+      );
       return q.insights.groupBy.length === 0 && items.length === 1 && items[0]
         ? { kind: 'series', s: items[0] }
         : { kind: 'array', items };
@@ -229,7 +257,8 @@ export class RequestEvaluation {
         } catch (e) {
           throw new MathEvalError(`invalid search expression: ${(e as Error).message}`);
         }
-        const found = source.metrics.filter((m) => matchesSearch(m, spec)).slice(0, 500);
+        const cut = this.#cut(offset, training);
+        const found = findMetrics(source.metrics, spec, () => cut('MaxMetricsExceeded'));
         const names = new Set(found.map((m) => m.id.name));
         const window = this.#fetchWindow(searchPeriod, offset);
         return found.map((m) => {
