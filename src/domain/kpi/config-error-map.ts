@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatPath, type IssuePath } from './config-error';
 import { closestMatch } from './config-error-suggest';
+import { clipText } from './limits';
 
 type RawIssue = z.core.$ZodRawIssue;
 
@@ -33,8 +34,7 @@ function expectedName(expected: string): string {
 }
 
 function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+  return clipText(text, 40);
 }
 
 /** Names a YAML value the way its author would: "the text 'abc'", "the number 5", "a list". */
@@ -51,10 +51,11 @@ export function describeValue(input: unknown): string {
 /** "unknown field 'namspace' (did you mean 'namespace'?)", or the allowed fields when nothing is close. */
 export function unknownFieldMessage(key: string, allowed: readonly string[]): string {
   const guess = closestMatch(key, allowed);
-  if (guess !== undefined) return `unknown field '${key}' (did you mean '${guess}'?)`;
+  const shown = clipText(key);
+  if (guess !== undefined) return `unknown field '${shown}' (did you mean '${guess}'?)`;
   return allowed.length === 0
-    ? `unknown field '${key}'`
-    : `unknown field '${key}' (allowed here: ${allowed.join(', ')})`;
+    ? `unknown field '${shown}'`
+    : `unknown field '${shown}' (allowed here: ${allowed.join(', ')})`;
 }
 
 function quoteHint(expected: string, input: unknown): string {
@@ -147,7 +148,11 @@ export function createConfigErrorMap(): ConfigErrorMap {
       case 'unrecognized_keys': {
         const allowed = objectShapeKeys(issue);
         allowedByPath.set(formatPath(issue.path ?? []), allowed);
-        return issue.keys.map((key) => unknownFieldMessage(key, allowed)).join('; ');
+        // Callers report each key on its own line (validatePart); this text only has to name the first few.
+        return issue.keys
+          .slice(0, 3)
+          .map((key) => unknownFieldMessage(key, allowed))
+          .join('; ');
       }
       case 'too_small':
         return tooSmall(issue.origin, issue.minimum, issue.inclusive ?? true, issue.input);
@@ -157,7 +162,7 @@ export function createConfigErrorMap(): ConfigErrorMap {
         return invalidUnion(issue.errors, issue.input);
       case 'invalid_key': {
         const inner = issue.issues.map((i) => i.message).join('; ');
-        return `the name '${String(issue.input)}' is not allowed here: ${inner}`;
+        return `the name '${clipText(String(issue.input))}' is not allowed here: ${inner}`;
       }
       case 'invalid_format':
         return issue.format === 'regex' && issue.pattern !== undefined

@@ -28,6 +28,10 @@ export function closestMatch(input: string, candidates: readonly string[]): stri
   const wanted = input.toLowerCase();
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a text far longer than every candidate (a pasted
+    // blob) is no typo of any, and is never compared cell by cell.
+    const allowed = Math.max(1, Math.floor(Math.max(input.length, candidate.length) / 3));
+    if (Math.abs(input.length - candidate.length) > allowed) continue;
     const distance = editDistance(wanted, candidate.toLowerCase());
     if (best === undefined || distance < best.distance) best = { candidate, distance };
   }

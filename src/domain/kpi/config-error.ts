@@ -10,6 +10,8 @@ export interface ConfigError {
   path: string;
   /** What is wrong and, where we can tell, what to write instead. */
   message: string;
+  /** For a syntax error or a broken limit: the source line quoted, with a caret under the column. */
+  excerpt?: string;
 }
 
 /** A path as zod and the YAML locator see it: object keys and array indexes. */
@@ -24,15 +26,20 @@ export function formatPath(path: IssuePath): string {
     if (typeof segment === 'number') text += `[${segment}]`;
     else {
       const key = String(segment);
-      if (PLAIN_KEY.test(key)) text += text === '' ? key : `.${key}`;
+      if (key.length > 80) text += `[${JSON.stringify(`${key.slice(0, 79)}…`)}]`;
+      else if (PLAIN_KEY.test(key)) text += text === '' ? key : `.${key}`;
       else text += `[${JSON.stringify(key)}]`;
     }
   }
   return text;
 }
 
-/** One sentence for logs, banners and error tiles: `checkout.yaml line 14, kpis[2].query.metric.stat: …`. */
+/**
+ * One sentence for logs, banners and error tiles: `checkout.yaml line 14, kpis[2].query.metric.stat: …`,
+ * followed by the quoted source line and its caret when the error has them.
+ */
 export function formatConfigError(error: ConfigError): string {
   const where = error.line === undefined ? error.file : `${error.file} line ${error.line}`;
-  return error.path === '' ? `${where}: ${error.message}` : `${where}, ${error.path}: ${error.message}`;
+  const text = error.path === '' ? `${where}: ${error.message}` : `${where}, ${error.path}: ${error.message}`;
+  return error.excerpt === undefined ? text : `${text}\n${error.excerpt}`;
 }

@@ -50,7 +50,7 @@ describe('parseDashboardIndex', () => {
       'syntax error',
       'dashboards:\n\t- checkout.yaml\n',
       [
-        'index.yaml line 2: YAML syntax error: Tabs are not allowed as indentation (indent with spaces; YAML does not allow tabs)',
+        'index.yaml line 2: YAML syntax error: Tabs are not allowed as indentation — indent with spaces: YAML does not allow tabs\n2 | →- checkout.yaml\n  |  ^',
       ],
     ],
   ])('%s', (_what, text, expected) => {

@@ -530,7 +530,7 @@ describe('parseDashboard: YAML syntax', () => {
       'tab indentation',
       'id: a\nkpis:\n\t- id: b\n',
       3,
-      'YAML syntax error: Tabs are not allowed as indentation (indent with spaces; YAML does not allow tabs)',
+      'YAML syntax error: Tabs are not allowed as indentation — indent with spaces: YAML does not allow tabs',
     ],
     [
       'two documents',

@@ -1,4 +1,5 @@
 import type { ConfigError } from './config-error';
+import { clipText, DASHBOARD_LIMITS } from './limits';
 import { checkDuplicateIds, checkOutcomes, checkVariables } from './parse-cross-checks';
 import { asRecord, namesOf } from './parse-raw';
 import type { KpiEntry, ParsedDashboard } from './parse-result';
@@ -28,6 +29,29 @@ function emptyFileError(source: YamlSource): ConfigError {
  * checked on its own, so a mistake in one KPI shows as one error tile and the rest still chart.
  */
 export function parseDashboard(fileName: string, text: string): ParsedDashboard {
+  try {
+    return readDashboard(fileName, text);
+  } catch (cause) {
+    // Nothing is known to throw here; should something still, it is this file's error, not the page's.
+    const reason = cause instanceof Error ? clipText(cause.message, 200) : 'unknown reason';
+    return {
+      ok: false,
+      file: fileName,
+      errors: [
+        { file: fileName, line: 1, column: 1, path: '', message: `the file could not be read: ${reason}` },
+      ],
+    };
+  }
+}
+
+function tooManyKpis(count: number, source: YamlSource): ConfigError {
+  return source.errorAt(
+    ['kpis'],
+    `the dashboard lists ${count.toLocaleString('en')} KPIs; one dashboard holds at most ${DASHBOARD_LIMITS.kpis} — split it into several files`,
+  );
+}
+
+function readDashboard(fileName: string, text: string): ParsedDashboard {
   const read = readYaml(fileName, text);
   if (!read.ok) return { ok: false, file: fileName, ...namesOf(read.value), errors: read.errors };
   const { source } = read;
@@ -39,6 +63,9 @@ export function parseDashboard(fileName: string, text: string): ParsedDashboard 
   const shell = validatePart(dashboardShellSchema, raw, source);
   const rawKpisField = asRecord(raw)?.kpis;
   const rawKpis: unknown[] = Array.isArray(rawKpisField) ? rawKpisField : [];
+  if (rawKpis.length > DASHBOARD_LIMITS.kpis) {
+    return { ok: false, file: fileName, ...names, errors: [tooManyKpis(rawKpis.length, source)] };
+  }
   let entries = checkDuplicateIds(
     rawKpis,
     rawKpis.map((rawKpi, i) => validateKpi(rawKpi, i, source)),

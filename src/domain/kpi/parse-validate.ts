@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ConfigError, IssuePath } from './config-error';
 import { createConfigErrorMap, unknownFieldMessage } from './config-error-map';
+import { DASHBOARD_LIMITS } from './limits';
 import type { YamlSource } from './parse-yaml';
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: ConfigError[] };
@@ -25,15 +26,24 @@ export function validatePart<S extends z.ZodType>(
   if (result.success) return { ok: true, data: result.data };
   const issues = result.error.issues;
   const errors: ConfigError[] = [];
+  const max = DASHBOARD_LIMITS.errors;
+  let more = 0;
   for (const issue of issues) {
     const path = [...at, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       const allowed = errorMap.allowedKeysAt(issue.path) ?? [];
-      for (const key of issue.keys)
-        errors.push(source.errorAt([...path, key], unknownFieldMessage(key, allowed)));
-    } else {
-      errors.push(source.errorAt(path, issue.message));
-    }
+      for (const key of issue.keys) {
+        if (errors.length < max)
+          errors.push(source.errorAt([...path, key], unknownFieldMessage(key, allowed)));
+        else more++;
+      }
+    } else if (errors.length < max) errors.push(source.errorAt(path, issue.message));
+    else more++;
   }
-  return { ok: false, errors: errors.sort(byPosition) };
+  errors.sort(byPosition);
+  const last = errors[errors.length - 1];
+  if (more > 0 && last !== undefined) {
+    errors.push({ ...last, path: '', message: `and ${more} more problems like these after this line` });
+  }
+  return { ok: false, errors };
 }
