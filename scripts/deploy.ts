@@ -1,13 +1,18 @@
 /**
- * npm run deploy -- --bucket <BucketName> --distribution <DistributionId> [--skip-build] [--dry-run] [--dist dist]
+ * npm run deploy -- --stack <StackName> [--relay-config relay.json] [--skip-build] [--dry-run] [--dist dist]
+ * npm run deploy -- --bucket <BucketName> --distribution <DistributionId> [...]   (the site only)
  *
- * Builds the site, writes the deployment's own Content-Security-Policy into dist/index.html (from
- * dist/config.json), uploads every file to the stack's bucket with its Cache-Control, and invalidates
- * what is not content-addressed on CloudFront. Uses the AWS SDK for JavaScript and the usual credential
- * chain (environment, profile, SSO). --dry-run prints the plan and touches nothing.
+ * With --stack: bundles and zips the relay (src/relay/lambda.ts), uploads it to the stack's
+ * RelayCodeBucket and updates the stack with infra/bellwether-site.yaml, pointing the function at the new
+ * code and the CSP parameters at config.json's endpoints; then the site. The site: builds it, writes the
+ * deployment's own Content-Security-Policy into dist/index.html (from dist/config.json), uploads every file
+ * to the bucket with its Cache-Control, and invalidates what is not content-addressed on CloudFront. Uses
+ * the AWS SDK for JavaScript and the usual credential chain (environment, profile, SSO). --dry-run prints
+ * the plan and touches nothing (it still bundles the relay, locally, to say how big it is).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,6 +27,14 @@ import {
   stackParameters,
   type UploadEntry,
 } from './deploy-plan';
+import { describeStack, packageRelay, updateStack, uploadRelay } from './deploy-relay';
+import {
+  compactRelayConfig,
+  relayCodeKey,
+  relayStackParameters,
+  relaySteps,
+  zipEntries,
+} from './deploy-relay-plan';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -68,9 +81,46 @@ async function invalidate(distributionId: string, paths: string[]): Promise<stri
   return out.Invalidation?.Id;
 }
 
+/** Ships the relay (bundle, zip, upload, stack update) before the site, so screens find snapshots. */
+async function deployRelay(options: {
+  stack: string;
+  codeBucket: string;
+  existing: string[];
+  relayConfigPath: string | undefined;
+  site: Record<string, string>;
+  dryRun: boolean;
+}): Promise<void> {
+  const zip = await packageRelay(mkdtempSync(join(tmpdir(), 'bellwether-relay-')));
+  const codeKey = relayCodeKey(zip);
+  const configText =
+    options.relayConfigPath && existsSync(options.relayConfigPath)
+      ? readFileSync(options.relayConfigPath, 'utf8')
+      : undefined;
+  const parameters = relayStackParameters({
+    existing: options.existing,
+    codeKey,
+    relayConfig: compactRelayConfig(configText),
+    site: options.site,
+  });
+  const steps = relaySteps({
+    stack: options.stack,
+    codeBucket: options.codeBucket,
+    codeKey,
+    zipBytes: zip.length,
+    parameters,
+  });
+  console.log(`Relay (${zipEntries(zip).join(', ')}):`);
+  for (const step of steps) console.log(`  ${options.dryRun ? 'would ' : ''}${step}`);
+  if (options.dryRun) return;
+  await uploadRelay(options.codeBucket, codeKey, zip);
+  console.log(`  stack ${options.stack}: ${await updateStack(options.stack, parameters)}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
+      stack: { type: 'string' },
+      'relay-config': { type: 'string', default: 'relay.json' },
       bucket: { type: 'string' },
       distribution: { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
@@ -79,9 +129,23 @@ async function main(): Promise<void> {
     },
   });
   const dryRun = values['dry-run'];
-  if (!dryRun && (!values.bucket || !values.distribution)) {
+  const stack = values.stack;
+  const described =
+    stack && !dryRun
+      ? await describeStack(stack)
+      : {
+          outputs: {
+            BucketName: `<BucketName of ${stack ?? 'the stack'}>`,
+            DistributionId: `<DistributionId of ${stack ?? 'the stack'}>`,
+            RelayCodeBucketName: `<RelayCodeBucketName of ${stack ?? 'the stack'}>`,
+          },
+          parameters: [],
+        };
+  const bucket = values.bucket ?? (stack ? described.outputs.BucketName : undefined);
+  const distribution = values.distribution ?? (stack ? described.outputs.DistributionId : undefined);
+  if (!dryRun && (!bucket || !distribution)) {
     fail(
-      'give --bucket and --distribution (the BucketName and DistributionId outputs of infra/bellwether-site.yaml), or --dry-run',
+      'give --stack (the stack of infra/bellwether-site.yaml), or --bucket and --distribution (its BucketName and DistributionId outputs), or --dry-run',
     );
   }
   if (!values['skip-build']) {
@@ -105,6 +169,16 @@ async function main(): Promise<void> {
   console.log(
     `CloudFront sends the same policy when the stack has Regions=${params.Regions} and ExtraConnectSources='${params.ExtraConnectSources}'.`,
   );
+  if (stack) {
+    await deployRelay({
+      stack,
+      codeBucket: described.outputs.RelayCodeBucketName ?? '',
+      existing: described.parameters,
+      relayConfigPath: values['relay-config'] ? resolve(ROOT, values['relay-config']) : undefined,
+      site: params,
+      dryRun,
+    });
+  }
   const plan = planUpload(keys, { demo: config.credentials.source === 'demo' });
   const paths = invalidationPaths(plan);
   if (dryRun) {
@@ -112,8 +186,8 @@ async function main(): Promise<void> {
     console.log(`Would invalidate: ${paths.join(' ')}`);
     return;
   }
-  await upload(DIST, values.bucket ?? '', plan);
-  const id = await invalidate(values.distribution ?? '', paths);
+  await upload(DIST, bucket ?? '', plan);
+  const id = await invalidate(distribution ?? '', paths);
   console.log(
     `Uploaded ${plan.length} files; CloudFront invalidation ${id ?? '(no id)'} for ${paths.join(' ')}`,
   );
