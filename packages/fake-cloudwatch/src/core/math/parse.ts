@@ -48,7 +48,14 @@ function tokenize(text: string): Token[] {
       let j = i + 1;
       let value = '';
       while (j < text.length && text[j] !== close) {
-        if (text[j] === '\\' && j + 1 < text.length) j++;
+        const next = text[j + 1];
+        if (text[j] === '\\' && next !== undefined) {
+          // `\\` and an escaped closing quote stand for one character; any other escape is the
+          // string's own (a SEARCH term's `\"` or `\(`), kept for the function that reads it.
+          value += next === '\\' || next === close ? next : `\\${next}`;
+          j += 2;
+          continue;
+        }
         value += text[j];
         j++;
       }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CatalogMetric } from '../scenario/types';
+import { parseMath } from './parse';
 import { findMetrics, matchesSearch, parseSearch } from './search';
 import { searchTokens } from './search-tokens';
 
@@ -150,6 +151,57 @@ describe(`${PAGE}: non-alphanumeric characters`, () => {
   ])('the exact term %s must carry the very characters', (term, expected) => {
     expect(found(`{Traffic} ${term}`)).toEqual(expected);
   });
+
+  test('an unescaped ( or ) in an exact term is itself, as the service was reported to read it (grafana/grafana issue 20704)', () => {
+    expect(found(`{Traffic} "Europe\\\\France Traffic(Network)"`)).toEqual([
+      'Traffic Europe\\France Traffic(Network)',
+    ]);
+  });
+});
+
+describe(`${PAGE}: escapes in a SEARCH written in metric math`, () => {
+  const named = [
+    metric('Traffic', 'Europe\\France Traffic(Network)'),
+    metric('AWS/EC2', 'CPU"Utilization', { InstanceId: 'i-1' }),
+    metric('Shop', 'Orders', { Team: "Something's Cool" }),
+  ];
+  /** The SEARCH term as the math parser hands it on, matched against the names above. */
+  const searched = (expression: string): string[] => {
+    const call = parseMath(expression);
+    const term = call.type === 'call' ? call.args[0] : undefined;
+    if (term?.type !== 'string') throw new Error(`not a SEARCH call: ${expression}`);
+    const spec = parseSearch(term.value);
+    return named.filter((m) => matchesSearch(m, spec)).map((m) => m.id.name);
+  };
+
+  test.each([
+    // The page's own example, as metric math carries it: \\\\ is one backslash, \\( one parenthesis;
+    [
+      String.raw`SEARCH('{Traffic} "Europe\\\\France Traffic\\(Network\\)"', 'Maximum', 120)`,
+      ['Europe\\France Traffic(Network)'],
+    ],
+    // \( reaches SEARCH as written, which reads it as (.
+    [
+      String.raw`SEARCH('{Traffic} "Europe\\\\France Traffic\(Network\)"', 'Maximum', 120)`,
+      ['Europe\\France Traffic(Network)'],
+    ],
+    // A double quote inside the exact term: \" reaches SEARCH as written, which reads it as ".
+    [
+      String.raw`SEARCH('{AWS/EC2,InstanceId} MetricName="CPU\"Utilization"', 'Average')`,
+      ['CPU"Utilization'],
+    ],
+    ["SEARCH('{AWS/EC2,InstanceId} MetricName=\"CPU\"', 'Average')", []],
+    // A single quote ends the math string unless escaped; \' is a quote inside it.
+    [String.raw`SEARCH('Team="Something\'s Cool"', 'Sum')`, ['Orders']],
+  ])('%s', (expression, expected) => {
+    expect(searched(expression)).toEqual(expected);
+  });
+
+  test('one backslash too few in metric math is refused with how to write it', () => {
+    expect(() => searched(String.raw`SEARCH('{Traffic} "Europe\\France"', 'Sum')`)).toThrow(
+      /'\\F' .* in metric math \\\\\\\\ for one backslash/,
+    );
+  });
 });
 
 describe(`${PAGE}: Boolean operators`, () => {
@@ -253,8 +305,7 @@ describe('malformed searches are refused with a message that says what is wrong'
     ['"CPUUtilization', /quote at position 1 is not closed/],
     ['MetricName=', /MetricName= takes one term/],
     ['MetricName=("Errors" OR "Invocations")', /MetricName= takes one term/],
-    ['"Traffic(Network)"', /must be escaped as \\\(/],
-    ['"a\\b"', /'\\b' .* is not an escape/],
+    ['"a\\b"', /'\\b' .* is not an escape: .* in metric math \\\\\\\\ for one backslash/],
     ["'Errors'", /single quotes/],
     ['-- //', /has no letter or digit/],
   ])('%j', (search, message) => {

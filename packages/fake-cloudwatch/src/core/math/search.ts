@@ -44,7 +44,12 @@ type Lexeme =
 const SPACE = new Set([' ', '\t', '\n', '\r']);
 const WORD_END = new Set([...SPACE, '(', ')', '=', '"', "'", '{', '}']);
 const SCHEMA_NAME_END = new Set([...SPACE, ',', '{', '}', '"', '(', ')']);
-/** "When you perform an exact match search, the following characters must be escaped with a backslash". */
+/**
+ * "When you perform an exact match search, the following characters must be escaped with a backslash.
+ * `" \\ ( )`" (the page's Non-alphanumeric characters). Its example, `"Europe\\\\France
+ * Traffic\\(Network\\)"` for the name `Europe\France Traffic(Network)`, is written as metric math carries
+ * it: the math string reads `\\\\` as one backslash (parse.ts), so SEARCH receives `\\` and `\(`.
+ */
 const ESCAPED = new Set(['"', '\\', '(', ')']);
 
 /** Reads the text once: the schema, if it comes first, and the lexemes of the search term. */
@@ -53,7 +58,7 @@ function lex(text: string): { schema?: SearchSpec['schema']; lexemes: Lexeme[] }
   const skipSpace = (): void => {
     while (i < text.length && SPACE.has(text.charAt(i))) i++;
   };
-  const quoted = (exact: boolean): string => {
+  const quoted = (): string => {
     const open = i;
     const quote = text.charAt(i++);
     let value = '';
@@ -63,12 +68,14 @@ function lex(text: string): { schema?: SearchSpec['schema']; lexemes: Lexeme[] }
       if (c === '\\') {
         const next = text.charAt(i++);
         if (!ESCAPED.has(next)) {
-          throw new Error(`'\\${next}' at position ${i - 1} is not an escape: write \\" \\\\ \\( or \\)`);
+          throw new Error(
+            `'\\${next}' at position ${i - 1} is not an escape: write \\" \\\\ \\( or \\), and in metric math \\\\\\\\ for one backslash`,
+          );
         }
         value += next;
-      } else if (exact && (c === '(' || c === ')')) {
-        throw new Error(`'${c}' inside the exact term at position ${open + 1} must be escaped as \\${c}`);
       } else {
+        // An unescaped ( or ) is taken as itself: the page asks for the escape, but the service has been
+        // reported to find `"My API (production)"` as written (grafana/grafana issue 20704).
         value += c;
       }
     }
@@ -81,7 +88,7 @@ function lex(text: string): { schema?: SearchSpec['schema']; lexemes: Lexeme[] }
     const names: string[] = [];
     for (;;) {
       skipSpace();
-      if (text.charAt(i) === '"') names.push(quoted(false));
+      if (text.charAt(i) === '"') names.push(quoted());
       else {
         const start = i;
         while (i < text.length && !SCHEMA_NAME_END.has(text.charAt(i))) i++;
@@ -117,8 +124,8 @@ function lex(text: string): { schema?: SearchSpec['schema']; lexemes: Lexeme[] }
     else if (c === '(' || c === ')' || c === '=') {
       lexemes.push({ kind: 'punct', text: c, at });
       i++;
-    } else if (c === '"') lexemes.push({ kind: 'exact', text: quoted(true), at });
-    else if (c === "'") lexemes.push({ kind: 'single', text: quoted(false), at });
+    } else if (c === '"') lexemes.push({ kind: 'exact', text: quoted(), at });
+    else if (c === "'") lexemes.push({ kind: 'single', text: quoted(), at });
     else if (c === '{' || c === '}') {
       throw new Error(
         `'${c}' at position ${at + 1}: the metric schema {…} comes first, before any search term`,
