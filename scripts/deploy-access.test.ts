@@ -101,6 +101,7 @@ describe('snapshot access at the edge', () => {
     ['malformed escapes are refused', '/snapshots/%E0%A4%A/x.json', { header: OPS }, 400],
     ['the site itself needs no key', '/index.html', {}, 200],
     ['nor its dashboards', '/dashboards/checkout.yaml', {}, 200],
+    ['nor a page of the app', '/wall/checkout', {}, 200],
   ])('%s: %s → %i', async (_name, uri, key, expected) => {
     expect(await status(load(storeOf()), request(uri, key))).toBe(expected);
   });
@@ -135,6 +136,33 @@ describe('snapshot access at the edge', () => {
     const passed = (await handler(request('/snapshots/checkout/x.json', { header: LOBBY }))) as ViewerRequest;
     expect(passed.uri).toBe('/snapshots/checkout/x.json');
     expect(passed.headers['x-bellwether-screen-key']).toBeUndefined();
+  });
+
+  test('a refusal says why, so a screen tells a revoked key from a snapshot not written yet (S3: 403)', async () => {
+    const handler = load(storeOf());
+    const reason = async (event: { request: ViewerRequest }): Promise<string | undefined> =>
+      ((await handler(event)) as GeneratedResponse).headers['x-bellwether-refused']?.value;
+    expect(await reason(request('/snapshots/checkout/x.json'))).toBe('no-screen-key');
+    expect(await reason(request('/snapshots/checkout/x.json', { header: 'x'.repeat(40) }))).toBe(
+      'unknown-screen-key',
+    );
+    expect(await reason(request('/snapshots/platform/x.json', { header: LOBBY }))).toBe(
+      'dashboard-not-granted',
+    );
+    expect(await reason(request('/snapshots/checkout', { header: LOBBY }))).toBe('not-a-snapshot');
+  });
+
+  test.each([
+    ['/', '/index.html'],
+    ['/d/checkout/k/payment-success-rate', '/index.html'],
+    ['/connect/callback', '/index.html'],
+    ['/wall', '/index.html'],
+    ['/assets/index-BXk3d9aQ.js', '/assets/index-BXk3d9aQ.js'],
+    ['/config.json', '/config.json'],
+    ['/dashboards/index.yaml', '/dashboards/index.yaml'],
+  ])('client-side routes are the app page (no custom error pages): %s → %s', async (uri, served) => {
+    const out = (await load(storeOf())(request(uri))) as ViewerRequest;
+    expect(out.uri).toBe(served);
   });
 
   test('a grant that is not a list of dashboards opens nothing', async () => {

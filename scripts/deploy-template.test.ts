@@ -278,6 +278,8 @@ describe('snapshots and the relay', () => {
 
   test('every request, snapshot or not, meets the access function (an encoded slash is no way round)', () => {
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual(ACCESS);
+    // No custom error pages: they would serve index.html, with a 200, for a snapshot not written yet.
+    expect((config as Record<string, unknown>).CustomErrorResponses).toBeUndefined();
     const fn = resource('SnapshotAccess').Properties;
     expect(fn.AutoPublish).toBe(true);
     expect(fn.FunctionConfig).toMatchObject({
