@@ -1,8 +1,9 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import type { ReactElement } from 'react';
+import { type ReactElement, useEffect } from 'react';
 import type { MetricsSource } from '../data/metrics-source';
 import { MetricsSourceProvider } from '../data/react/metrics-source-context';
+import { watchFocusOnNavigation } from './focus-on-navigation';
 import type { createAppRouter } from './router';
 
 interface AppProps {
@@ -13,6 +14,7 @@ interface AppProps {
 
 /** Wiring only: the chosen metrics source, the query cache and the router. */
 export function App({ source, queryClient, router }: AppProps): ReactElement {
+  useEffect(() => watchFocusOnNavigation(router), [router]);
   return (
     <MetricsSourceProvider source={source}>
       <QueryClientProvider client={queryClient}>
