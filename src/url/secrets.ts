@@ -8,7 +8,8 @@ const PATTERNS: readonly RegExp[] = [
   // Exactly 8 then 4: the same texts as {8,} then {4,}, without the backtracking that is quadratic in length.
   /[A-Za-z0-9/+=]{8}\/{4}/,
   /[A-Za-z0-9/+]{100,}={0,2}/,
-  /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\./,
+  // Anchored at a boundary, so a run of eyJeyJ… is scanned from its start once, not from every eyJ in it.
+  /(?:^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\./,
   /^bearer\s/i,
 ];
 

@@ -164,6 +164,20 @@ const APP_PARAMS = new Set(['fault']);
 const SECRET_NOTICE =
   'a parameter that looks like a credential or token was dropped; it is never kept or shared';
 
+/**
+ * Bounds on what one address is read for, applied before any parameter is looked at: no view parameter
+ * comes near 2,048 characters (a range is under 60, `q` is cut at 100, a variable at 255), a view has about
+ * a dozen parameters, and a page says a dozen notices at most.
+ */
+export const URL_LIMITS = { paramChars: 2048, params: 64, notices: 12 } as const;
+
+/** Keeps the first notices and says how many more there were, so a hostile address cannot flood the page. */
+function boundNotices(ignored: string[]): string[] {
+  if (ignored.length <= URL_LIMITS.notices) return ignored;
+  const shown = ignored.slice(0, URL_LIMITS.notices - 1);
+  return [...shown, `and ${ignored.length - shown.length} more problems with the address`];
+}
+
 /** The parameter names a route reads, in the order they are written (`var-*` for the variables). */
 export function viewParamNames(route: ViewRoute): string[] {
   return VIEW_PARAMS.filter((p) => p.routes.includes(route)).map((p) =>
@@ -193,9 +207,24 @@ export function decodeView<R extends ViewRoute>(
     if (decoded.ok) state.boards = decoded.value;
     if (decoded.notice) ignored.push(decoded.notice);
   }
-  for (const [key, value] of Object.entries(search)) {
-    const raw = String(value);
+  let read = 0;
+  let skipped = 0;
+  for (const key in search) {
+    if (!Object.hasOwn(search, key)) continue;
+    if (read >= URL_LIMITS.params) {
+      skipped++;
+      continue;
+    }
+    read++;
+    const raw = String(search[key]);
     if (APP_PARAMS.has(key)) continue;
+    if (key.length + raw.length > URL_LIMITS.paramChars) {
+      // Not quoted: a blob this long may well be a credential.
+      ignored.push(
+        `a parameter of ${(key.length + raw.length).toLocaleString('en')} characters was dropped; at most ${URL_LIMITS.paramChars.toLocaleString('en')} are read`,
+      );
+      continue;
+    }
     if (raw === REDACTED_VALUE || looksLikeSecret(key) || looksLikeSecret(raw)) {
       ignored.push(SECRET_NOTICE);
       continue;
@@ -232,7 +261,12 @@ export function decodeView<R extends ViewRoute>(
       ignored.push(`unknown parameter ${quoteParam(key)}`);
     }
   }
-  return { ...state, ignored } as DecodedView<R>;
+  if (skipped > 0) {
+    ignored.push(
+      `the address has more than ${URL_LIMITS.params} parameters; ${skipped} after them were not read`,
+    );
+  }
+  return { ...state, ignored: boundNotices(ignored) } as DecodedView<R>;
 }
 
 /**
