@@ -15,6 +15,7 @@
  *   SOAK_SKIP_BUILD=1    reuse the last soak build
  *   SOAK_PORT=4317       port for vite preview (not the e2e port, so both can run)
  *   SOAK_OUT=SOAK.md     where the figures go
+ *   SOAK_DIST=<dir>      where the production build goes (default: <tmp>/bellwether-soak-dist)
  *   SOAK_JS_FLAGS=...    V8 flags for Chromium, for control runs (e.g. "--no-opt --no-maglev" to see how
  *                        much of the heap's growth is the optimising compilers' code)
  */
@@ -33,7 +34,7 @@ const ACCOUNT = process.env.SOAK_ACCOUNT === 'in-page' ? 'in-page' : 'loopback';
 const PORT = Number(process.env.SOAK_PORT ?? 4317);
 const OUT = process.env.SOAK_OUT ?? 'SOAK.md';
 const JS_FLAGS = process.env.SOAK_JS_FLAGS;
-const OUT_DIR = join(tmpdir(), 'bellwether-soak-dist');
+const OUT_DIR = process.env.SOAK_DIST ?? join(tmpdir(), 'bellwether-soak-dist');
 const VITE = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const BIOME = fileURLToPath(new URL('../node_modules/@biomejs/biome/bin/biome', import.meta.url));
 const WALL = '/wall?boards=checkout,platform&rotate=60s';
@@ -74,6 +75,9 @@ interface Sample {
   nodes: number;
   listeners: number;
   queries: number;
+  /** The series cache of incremental refresh: entries and the datapoints they hold. */
+  seriesEntries: number;
+  seriesPoints: number;
   updates: number;
   errors: number;
   board: string;
@@ -82,7 +86,16 @@ interface Sample {
   detail: string;
 }
 
-type Figure = 'heapMiB' | 'codeMiB' | 'dataMiB' | 'elements' | 'nodes' | 'listeners' | 'queries';
+type Figure =
+  | 'heapMiB'
+  | 'codeMiB'
+  | 'dataMiB'
+  | 'elements'
+  | 'nodes'
+  | 'listeners'
+  | 'queries'
+  | 'seriesEntries'
+  | 'seriesPoints';
 
 const clockOf = (minute: number): string =>
   `${Math.floor(minute / 60)}:${String(minute % 60).padStart(2, '0')}`;
@@ -212,6 +225,8 @@ async function sample(page: Page, cdp: CDPSession, hour: number): Promise<Sample
     return {
       elements: document.getElementsByTagName('*').length,
       queries: Number(diag?.getAttribute('data-queries')),
+      seriesEntries: Number(diag?.getAttribute('data-series-entries')),
+      seriesPoints: Number(diag?.getAttribute('data-series-points')),
       updates: Number(diag?.getAttribute('data-updates')),
       errors: Number(diag?.getAttribute('data-errors')),
       board: [
@@ -285,6 +300,8 @@ function report(samples: Sample[], meta: Meta): boolean {
     ['**DOM nodes alive** (incl. detached)', 'nodes', String, true],
     ['**JS event listeners**', 'listeners', String, true],
     ['**React Query cache entries**', 'queries', String, true],
+    ['**Series cache entries** (incremental refresh)', 'seriesEntries', String, true],
+    ['**Series cache datapoints**', 'seriesPoints', String, true],
   ];
   const checks = rows.map(([label, key, show, bounded]) => {
     const max = Math.max(...after.map((s) => s[key]));
@@ -330,8 +347,8 @@ function report(samples: Sample[], meta: Meta): boolean {
     '  The first four fall in the warm-up, so every path has run, and V8 has compiled it, before the reference sample.',
     '- Every simulated hour: two forced garbage collections (CDP `HeapProfiler.collectGarbage`), then the JS heap',
     '  (`Runtime.getHeapUsage`), split by a heap snapshot into compiled code (V8 code objects) and the rest, DOM elements in the document (`document.getElementsByTagName("*")`), DOM nodes',
-    "  and event listeners alive including detached ones (`Memory.getDOMCounters`), and React Query's cache",
-    "  size (the wall's own `[data-wall-diagnostics]`). Each sample is taken with the Checkout board on screen",
+    "  and event listeners alive including detached ones (`Memory.getDOMCounters`), React Query's cache size and",
+    "  the series cache's entries and datapoints (the wall's own `[data-wall-diagnostics]`). Each sample is taken with the Checkout board on screen",
     '  (the wall runs a minute or two more when the rotation has drifted), so DOM counts compare like with like.',
     ...(JS_FLAGS ? [`- Control run: V8 flags \`${JS_FLAGS}\`.`] : []),
     `- Wall time: ${meta.wallMinutes.toFixed(1)} min.`,
@@ -377,11 +394,11 @@ function report(samples: Sample[], meta: Meta): boolean {
     '',
     '## Every hour',
     '',
-    '| hour | board | state | JS heap (MiB) | snapshot: compiled code (MiB) | snapshot: objects (MiB) | DOM elements | DOM nodes alive | listeners | cache entries | updates | failed updates |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| hour | board | state | JS heap (MiB) | snapshot: compiled code (MiB) | snapshot: objects (MiB) | DOM elements | DOM nodes alive | listeners | cache entries | series cache entries | series cache datapoints | updates | failed updates |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...samples.map(
       (s) =>
-        `| ${s.hour} | ${s.board} | ${s.freshness} | ${s.heapMiB.toFixed(2)} | ${s.codeMiB.toFixed(2)} | ${s.dataMiB.toFixed(2)} | ${s.elements} | ${s.nodes} | ${s.listeners} | ${s.queries} | ${s.updates} | ${s.errors} |`,
+        `| ${s.hour} | ${s.board} | ${s.freshness} | ${s.heapMiB.toFixed(2)} | ${s.codeMiB.toFixed(2)} | ${s.dataMiB.toFixed(2)} | ${s.elements} | ${s.nodes} | ${s.listeners} | ${s.queries} | ${s.seriesEntries} | ${s.seriesPoints} | ${s.updates} | ${s.errors} |`,
     ),
     '',
   ];
@@ -488,7 +505,7 @@ async function main(): Promise<void> {
       const s = await sample(page, cdp, Math.round((minute / 60) * 100) / 100);
       samples.push(s);
       console.log(
-        `soak: ${String(s.hour).padStart(5)} h  heap ${s.heapMiB.toFixed(2)} MiB (code ${s.codeMiB.toFixed(2)}, rest ${s.dataMiB.toFixed(2)})  elements ${s.elements}  nodes ${s.nodes}  listeners ${s.listeners}  cache ${s.queries}  updates ${s.updates}  ${s.board} ${s.freshness} ${s.detail}`,
+        `soak: ${String(s.hour).padStart(5)} h  heap ${s.heapMiB.toFixed(2)} MiB (code ${s.codeMiB.toFixed(2)}, rest ${s.dataMiB.toFixed(2)})  elements ${s.elements}  nodes ${s.nodes}  listeners ${s.listeners}  cache ${s.queries}  series ${s.seriesEntries}/${s.seriesPoints}  updates ${s.updates}  ${s.board} ${s.freshness} ${s.detail}`,
       );
     }
     const first = samples[0];
