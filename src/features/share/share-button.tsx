@@ -19,8 +19,9 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /**
- * Share: the link to this exact view, copied with one click, always visible in a text field as well (the
- * fallback where copying is blocked). "Freeze time" pins a relative range to the window on screen.
+ * Share: one click copies the link to this exact view and says so; the panel it opens shows the link in a
+ * text field as well (the fallback where copying is blocked). "Freeze time" pins a relative range to the
+ * window on screen, and "Copy link" copies again.
  */
 export function ShareButton({
   view,
@@ -56,9 +57,16 @@ export function ShareButton({
         className="share-toggle"
         aria-expanded={open}
         aria-controls={`${id}-panel`}
-        onClick={() => {
-          setOpen(!open);
+        onClick={async () => {
+          if (open) {
+            setOpen(false);
+            return;
+          }
+          // One click copies the link to this view as it is, and opens the panel that says so (with the
+          // link in a field where the browser refuses, and "freeze time" for a link to these minutes).
+          setOpen(true);
           setCopy('idle');
+          setCopy((await copyText(url)) ? 'copied' : 'failed');
         }}
       >
         Share

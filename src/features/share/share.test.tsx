@@ -64,7 +64,9 @@ describe('tiles open the drill-down', () => {
 });
 
 describe('share and saved views', () => {
-  test('Share copies the link, and freeze time pins the window on screen', { timeout: SLOW }, async () => {
+  test('Share copies the link in one click, and freeze time pins the window on screen', {
+    timeout: SLOW,
+  }, async () => {
     const user = userEvent.setup();
     app.render('/d/checkout/k/orders-per-minute?range=now-1h&compare=1d');
     await screen.findByRole('heading', { level: 1, name: 'Orders per minute' });
@@ -72,6 +74,9 @@ describe('share and saved views', () => {
     const panel = screen.getByRole('region', { name: 'Share this view' });
     const field = within(panel).getByLabelText('Link to this view');
     expect(field).toHaveValue('http://localhost:3000/d/checkout/k/orders-per-minute?range=now-1h&compare=1d');
+    // The one click has copied it already, and says so.
+    expect(await within(panel).findByText('Link copied.')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe((field as HTMLInputElement).value);
     await waitFor(() => expect(within(panel).getByLabelText('Freeze time')).toBeEnabled(), { timeout: 8000 });
     await user.click(within(panel).getByLabelText('Freeze time'));
     expect((field as HTMLInputElement).value).toMatch(
