@@ -47,7 +47,7 @@ async function connectAndOpenCheckout(page: Page, protocol?: 'query'): Promise<D
     'Pasted temporary credentials',
   );
   await page.getByRole('link', { name: 'Back to dashboards' }).click();
-  await page.getByRole('link', { name: /Checkout/ }).click();
+  await page.getByRole('link', { name: 'Checkout', exact: true }).click();
   const dashboard = new DashboardPageObject(page);
   await dashboard.waitForValues(['Orders per minute', 'Payment success rate', 'Checkout latency (p99)']);
   return dashboard;

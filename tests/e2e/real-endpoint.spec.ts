@@ -92,7 +92,7 @@ test('connects to a loopback CloudWatch with pasted credentials and shows the da
   await page.screenshot({ path: `${SCREENSHOTS}/connect-loopback.png`, fullPage: true });
 
   await page.getByRole('link', { name: 'Back to dashboards' }).click();
-  await page.getByRole('link', { name: /Checkout/ }).click();
+  await page.getByRole('link', { name: 'Checkout', exact: true }).click();
   const dashboard = new DashboardPageObject(page);
   await dashboard.waitForValues(['Orders per minute', 'Payment success rate', 'Checkout latency (p99)']);
   await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible();
