@@ -1,5 +1,16 @@
 import type { Point } from '../series';
 
+/** Already finite and strictly increasing in time, as CloudWatch's answers are once sorted. */
+function isClean(points: readonly Point[]): boolean {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    if (p === null || typeof p !== 'object' || !Number.isFinite(p.v) || !Number.isFinite(p.t) || p.t <= last)
+      return false;
+    last = p.t;
+  }
+  return true;
+}
+
 /**
  * Finite points sorted by time, one per timestamp: the engine accepts whatever the wire gave it
  * (unsorted, NaN, Infinity, duplicates) and never throws on it. A duplicate timestamp keeps the
@@ -7,6 +18,7 @@ import type { Point } from '../series';
  */
 export function cleanSeries(points: readonly Point[] | undefined): Point[] {
   if (!points || points.length === 0) return [];
+  if (isClean(points)) return points.slice();
   const byTime = new Map<number, number>();
   for (const p of points) {
     if (p !== null && typeof p === 'object' && Number.isFinite(p.t) && Number.isFinite(p.v)) {
