@@ -3,8 +3,10 @@ import { type ReactElement, useId, useState } from 'react';
 import { defaultDashboardsBaseUrl } from '../../data/dashboards/load-dashboards';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import { formatConfigError } from '../../domain/kpi/config-error';
+import { DASHBOARD_LIMITS } from '../../domain/kpi/limits';
 import { parseDashboard } from '../../domain/kpi/parse-dashboard';
 import { encodeAdhocDashboard } from './adhoc-link';
+import { withFileName } from './open-shared';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml;charset=utf-8' }));
@@ -76,8 +78,10 @@ export function ImportYamlButton(): ReactElement {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          if (file.size > 256 * 1024) {
-            setErrors([`${file.name} is ${Math.ceil(file.size / 1024)} KB; at most 256 KB can be opened.`]);
+          if (file.size > DASHBOARD_LIMITS.fileBytes) {
+            setErrors([
+              `${file.name} is ${Math.ceil(file.size / 1024)} KB; at most ${DASHBOARD_LIMITS.fileBytes / 1024} KB can be opened.`,
+            ]);
             return;
           }
           const text = await file.text();
@@ -86,7 +90,7 @@ export function ImportYamlButton(): ReactElement {
             setErrors(parsed.errors.map(formatConfigError));
             return;
           }
-          const packed = await encodeAdhocDashboard(text);
+          const packed = await encodeAdhocDashboard(withFileName(file.name, text));
           if (!packed.ok) {
             setErrors([packed.error.message]);
             return;
