@@ -3,7 +3,7 @@ import { parseFlatSearch, stringifyFlatSearch } from '../url/search-params';
 import { connectCallbackRoute, connectRoute } from './routes/connect-routes';
 import { dashboardRoute, deskRoute, indexRoute, statusRoute } from './routes/desk-routes';
 import { drilldownRoute, sharedDrilldownRoute, sharedRoute } from './routes/drilldown-routes';
-import { rootRoute } from './routes/root-route';
+import { PageError, rootRoute } from './routes/root-route';
 import { wallRoutes } from './routes/wall-routes';
 
 const routeTree = rootRoute.addChildren([
@@ -28,6 +28,7 @@ export function createAppRouter(history?: RouterHistory): ReturnType<typeof crea
     parseSearch: (search) => parseFlatSearch(search),
     stringifySearch: (search) => stringifyFlatSearch(search),
     defaultPreload: false,
+    defaultErrorComponent: PageError,
   });
 }
 
