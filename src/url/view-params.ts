@@ -38,7 +38,9 @@ export const filterCodec: ParamCodec<string> = {
     const clean = raw.replace(/\p{Cc}/gu, '').trim();
     if (clean === '') return { ok: false, notice: 'q is empty' };
     if (clean.length > MAX_FILTER) {
-      return { ok: true, value: clean.slice(0, MAX_FILTER), notice: `q was cut to ${MAX_FILTER} characters` };
+      // Trimmed again after the cut, so the value reads back as itself (found by the fuzz tests).
+      const cut = clean.slice(0, MAX_FILTER).trimEnd();
+      return { ok: true, value: cut, notice: `q was cut to ${MAX_FILTER} characters` };
     }
     return { ok: true, value: clean };
   },
