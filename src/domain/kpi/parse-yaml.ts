@@ -106,7 +106,7 @@ function firstWrittenLine(
 
 /** Composes the first document of the parsed tokens, as yaml's parseDocument does, reporting any second one. */
 function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
-  const composer = new Composer({ merge: true, uniqueKeys: true });
+  const composer = new Composer({ merge: true, uniqueKeys: true, logLevel: 'error' });
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, length)) {
     if (doc === undefined) doc = next;
