@@ -26,6 +26,11 @@ export interface BoardRequest {
   now: number;
   /** The zone the screen shows times in: ages read "as of 18:49" in it. */
   tz: TimeZoneChoice;
+  /**
+   * The KPIs the screen shows now (a paged wall's current page): only these, and what the outcomes roll
+   * up, are judged and laid out in full. Every KPI when absent.
+   */
+  shown?: ReadonlySet<string>;
 }
 
 export interface Board extends DashboardEvaluation {
@@ -83,6 +88,7 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
       variables,
       kpis,
       outcomes: dashboard.outcomes,
+      ...(request.shown ? { shown: request.shown } : {}),
     },
     options,
   );
@@ -125,6 +131,7 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
     evaluations: evaluation.evaluations,
     ...(alarmsError !== undefined ? { alarmsError } : {}),
     freshness,
+    ...(request.shown ? { shown: request.shown } : {}),
     now: request.now,
     formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: request.now }, request.tz),
   });

@@ -214,6 +214,45 @@ describe('the board model', () => {
     expect(view.health.problems).toEqual([expect.stringMatching(/1 KPI has only part of the range/)]);
   });
 
+  test('a partial answer claims no change over the range: half a range is not the range', () => {
+    const falling = [...steady.slice(0, 30), ...Array.from({ length: 30 }, () => 22)];
+    const whole = board({ series: { orders: minutes(falling), invoices: minutes(steady) } });
+    expect(tile(whole, 'orders').change?.text).toMatch(/over the last hour$/);
+    const partial = board({
+      series: { orders: minutes(falling), invoices: minutes(steady) },
+      fetched: { orders: fetched(minutes(falling), [], true), invoices: fetched(minutes(steady)) },
+    });
+    expect(tile(partial, 'orders').change).toBeUndefined();
+    expect(tile(partial, 'orders').notes).toContain(
+      'Partial data: CloudWatch returned only part of the range (PartialData)',
+    );
+  });
+
+  test('a sparkline is summarised in words: first and last value, low and high', () => {
+    const orders = tile(board({ series: { orders: minutes([40, 12, 55, 30, 31]) } }), 'orders');
+    // The minute in progress (31) is not drawn, so it is not in the summary either.
+    expect(orders.sparklineLabel).toBe(
+      'Orders per minute over the last hour: from 40 to 30, low 12, high 55',
+    );
+    const empty = tile(board({ series: { orders: [] } }), 'orders');
+    expect(empty.sparklineLabel).toBe('Orders per minute over the last hour: no data');
+  });
+
+  test('a screen showing some KPIs gets the others with title and verdict only', () => {
+    const low = [...steady.slice(0, 55), 8, 8, 8, 8, 8, 30];
+    const view = board({
+      series: { orders: minutes(low), invoices: minutes(steady) },
+      shown: new Set(['invoices']),
+    });
+    const orders = tile(view, 'orders');
+    expect(orders).toMatchObject({ title: 'Orders per minute', status: 'breached', points: [], notes: [] });
+    expect(orders.change).toBeUndefined();
+    expect(tile(view, 'invoices').points.length).toBeGreaterThan(0);
+    // The roll-up still sees the verdict of the KPI off screen.
+    expect(view.outcomes[0]?.status).toBe('breached');
+    expect(view.outcomes[0]?.responsible).toEqual(['orders']);
+  });
+
   test('a failed DescribeAlarms is said on the tiles that have alarms and in the board health', () => {
     const withAlarms = parseDashboard(
       'shop.yaml',

@@ -8,7 +8,7 @@ import type { TimeWindow } from '../series';
 import type { BoardHealth, BoardView, OutcomeView, ShownVariable } from './board-types';
 import type { Freshness } from './freshness';
 import { describeAge } from './freshness';
-import { type KpiFetched, kpiTileView, type TileContext } from './kpi-tile-view';
+import { type KpiFetched, kpiTileView, offScreenTileView, type TileContext } from './kpi-tile-view';
 
 export interface BoardInput {
   dashboard: LoadedDashboard;
@@ -24,6 +24,11 @@ export interface BoardInput {
   /** DescribeAlarms failed for this view: why. */
   alarmsError?: string;
   freshness: Freshness;
+  /**
+   * The KPIs the screen shows now: the others get a tile with their title and verdict only (enough to
+   * sort and filter by), not their series, change and notes. Every KPI in full when absent.
+   */
+  shown?: ReadonlySet<string>;
   /** The render clock, for ages; domain code never reads it. */
   now: number;
   /** A clock time as the screen shows it, e.g. "18:49". */
@@ -169,6 +174,8 @@ export function buildBoard(input: BoardInput): BoardView {
         errors: entry.errors.map(formatConfigError),
       };
     }
+    if (input.shown && !input.shown.has(entry.kpi.id))
+      return offScreenTileView(entry.kpi, input.evaluations[entry.kpi.id]);
     return kpiTileView(entry.kpi, input.fetched?.[entry.kpi.id], input.evaluations[entry.kpi.id], context);
   });
   const answered = input.fetched !== undefined;

@@ -1,3 +1,4 @@
+import { NO_VALUE } from '../format/format-value';
 import { kpiFormat } from '../format/kpi-format';
 import type { Kpi } from '../kpi/schema';
 import { assessStaleness, type KpiEvaluation } from '../risk';
@@ -64,6 +65,28 @@ export function completePoints(points: readonly Point[], periodSeconds: number, 
   return end === points.length ? [...points] : points.slice(0, end);
 }
 
+/**
+ * What a sparkline shows, in words for a screen reader: "Orders per minute over the last 6 hours: from 412
+ * to 398, low 380, high 450" (complete periods only, as drawn).
+ */
+export function sparklineSummary(
+  title: string,
+  rangeWords: string,
+  points: readonly Point[],
+  format: (value: number) => string,
+): string {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return `${title} over ${rangeWords}: no data`;
+  let low = first.v;
+  let high = first.v;
+  for (const p of points) {
+    if (p.v < low) low = p.v;
+    if (p.v > high) high = p.v;
+  }
+  return `${title} over ${rangeWords}: from ${format(first.v)} to ${format(last.v)}, low ${format(low)}, high ${format(high)}`;
+}
+
 /** "CloudWatch ArithmeticError: … — what to do": a CloudWatch message as every screen words it. */
 export function messageNote(message: BoardMessage): string {
   const text = message.text.trim() || message.code;
@@ -119,7 +142,8 @@ export function kpiTileView(
   const failingFirst =
     !evaluation && ctx.freshness.state === 'waiting' && ctx.freshness.problem !== undefined;
   const old = staleness?.stale === true;
-  const change = old || boardStale ? undefined : changeOverRange(points, kpi);
+  // Part of the range is missing (PartialData): a change over "the last 6 hours" would be a false statement.
+  const change = old || boardStale || fetched?.partial ? undefined : changeOverRange(points, kpi);
   const reason = evaluation?.reasons[0]?.message;
   const waitingReason = 'No data yet: CloudWatch has not answered since this screen opened';
   return {
@@ -147,7 +171,26 @@ export function kpiTileView(
     ...(ctx.window ? { window: ctx.window } : {}),
     ...(view ? { period: view.period } : {}),
     lines: referenceLines(kpi),
-    sparklineLabel: `${kpi.title} over ${ctx.rangeWords}`,
+    sparklineLabel: sparklineSummary(kpi.title, ctx.rangeWords, points, format),
     ...sloLine(evaluation),
+  };
+}
+
+/**
+ * A KPI the screen does not show now (another page of a wall): its title and verdict, enough to sort and
+ * filter by, without the work of its series, change and notes.
+ */
+export function offScreenTileView(kpi: Kpi, evaluation: KpiEvaluation | undefined): KpiTileView {
+  return {
+    id: kpi.id,
+    title: kpi.title,
+    category: kpi.category,
+    status: evaluation?.status ?? 'pending',
+    valueText: NO_VALUE,
+    dimmed: false,
+    notes: [],
+    points: [],
+    lines: [],
+    sparklineLabel: '',
   };
 }

@@ -1,4 +1,4 @@
-import { type ReactElement, useEffect, useMemo } from 'react';
+import { type ReactElement, useCallback, useEffect, useMemo, useState } from 'react';
 import { useBoard } from '../../data/react/use-board';
 import { useNow } from '../../data/react/use-now';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
@@ -15,6 +15,8 @@ const AGE_TICK_MS = 5000;
 /** A hung refresh is abandoned after half an interval, but never sooner than this nor later than that. */
 const MIN_TIMEOUT_MS = 10_000;
 const MAX_TIMEOUT_MS = 30_000;
+/** A board not on screen judges only what its outcomes roll up. */
+const NOTHING_SHOWN: ReadonlySet<string> = new Set();
 
 export interface BoardSlot {
   /** Only the board on screen renders; the others keep refreshing so they are current when they come round. */
@@ -42,6 +44,12 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
   );
   const refreshMs = dashboard.refresh * 1000;
   const now = useNow(props.active ? AGE_TICK_MS : null);
+  // The KPIs on the current page, as the grid last laid them out: only those (and what the outcomes roll
+  // up) are judged and drawn. Sorting by status needs every verdict, so it judges them all.
+  const [pageIds, setPageIds] = useState('');
+  const onShown = useCallback((ids: readonly string[]) => setPageIds(ids.join('\n')), []);
+  const pageSet = useMemo(() => new Set(pageIds ? pageIds.split('\n') : []), [pageIds]);
+  const shown = !props.active ? NOTHING_SHOWN : search.sort === 'status' ? undefined : pageSet;
   const data = useBoard(
     {
       dashboard,
@@ -49,6 +57,7 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
       variables: search.variables,
       now,
       tz: search.tz,
+      ...(shown ? { shown } : {}),
     },
     // A refresh that hangs is abandoned after half an interval (10–30 s) and retried, so a hang that clears
     // is over, back-off included, within one interval of 20 s or more; 'always' keeps trying even when the
@@ -58,7 +67,8 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
       networkMode: 'always',
     },
   );
-  const breaches = useBreachMemory(data.evaluations);
+  const kpiIds = useMemo(() => dashboard.kpis.flatMap((e) => (e.ok ? [e.kpi.id] : [])), [dashboard.kpis]);
+  const breaches = useBreachMemory(data.evaluations, kpiIds);
   const { board, freshness, series } = data;
 
   const atRisk = board.outcomes.filter((o) => o.status === 'at-risk' || o.status === 'breached').length;
@@ -92,6 +102,7 @@ export function LiveBoard(props: LiveBoardProps): ReactElement | null {
         page={props.page}
         {...(search.tilesPerPage === undefined ? {} : { maxPerPage: search.tilesPerPage })}
         onPages={props.onPages}
+        onShown={onShown}
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { type ReactElement, useEffect, useRef } from 'react';
+import { type ReactElement, useEffect, useLayoutEffect, useRef } from 'react';
 import { useElementSize } from '../hooks/use-element-size';
 import { keepOrder, pageSlice, planGrid } from '../model/grid-plan';
 import type { WallOutcomeModel } from '../model/wall-outcomes';
@@ -20,6 +20,8 @@ interface WallBoardViewProps {
   maxPerPage?: number;
   /** Tells the rotation how many pages this board needs at the current screen size. */
   onPages: (pages: number) => void;
+  /** Tells the board which KPIs the current page shows (before it paints), so it judges and draws those. */
+  onShown?: (ids: readonly string[]) => void;
 }
 
 /**
@@ -47,6 +49,9 @@ export function WallBoardView(props: WallBoardViewProps): ReactElement {
   if (props.page === 0) firstPageOrder.current = props.tiles.map((t) => t.key);
   const ordered = props.page === 0 ? props.tiles : keepOrder(props.tiles, firstPageOrder.current);
   const tiles = measured ? pageSlice(ordered, props.page, plan.perPage) : [];
+  const { onShown } = props;
+  const shownKey = tiles.map((tile) => tile.id).join('\n');
+  useLayoutEffect(() => onShown?.(shownKey ? shownKey.split('\n') : []), [onShown, shownKey]);
   return (
     <>
       <WallOutcomeBar outcomes={props.outcomes} />

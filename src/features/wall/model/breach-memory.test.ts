@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { RiskStatus } from '../../../domain/risk';
-import { EMPTY_BREACH_MEMORY, isJustBreached, JUST_BREACHED_MS, noteBreaches } from './breach-memory';
+import {
+  currentStatuses,
+  EMPTY_BREACH_MEMORY,
+  isJustBreached,
+  JUST_BREACHED_MS,
+  noteBreaches,
+} from './breach-memory';
 
 const T0 = Date.UTC(2026, 10, 27, 12, 0, 0);
 
@@ -42,5 +48,21 @@ describe('breach memory', () => {
     memory = noteBreaches(memory, { a: 'breached' }, T0 + 2);
     expect(Object.keys(memory.statuses)).toEqual(['a']);
     expect(Object.keys(memory.breachedAt)).toEqual(['a']);
+  });
+
+  test('a KPI on another page keeps its last status, so its breach is still noticed when judged again', () => {
+    const ids = ['p99', 'orders'];
+    // Page 1 judged p99 and orders; then only orders (p99 is on page 2); then p99 again, now breached.
+    let memory = noteBreaches(
+      EMPTY_BREACH_MEMORY,
+      currentStatuses(EMPTY_BREACH_MEMORY, { p99: 'ok', orders: 'ok' }, ids),
+      T0,
+    );
+    memory = noteBreaches(memory, currentStatuses(memory, { orders: 'ok' }, ids), T0 + 60_000);
+    expect(memory.statuses.p99).toBe('ok');
+    memory = noteBreaches(memory, currentStatuses(memory, { p99: 'breached' }, ids), T0 + 120_000);
+    expect(isJustBreached(memory, 'p99', T0 + 120_000)).toBe(true);
+    // A KPI taken off the board is forgotten.
+    expect(currentStatuses(memory, {}, ['orders'])).toEqual({ orders: 'ok' });
   });
 });

@@ -32,6 +32,23 @@ export function noteBreaches(
   return { statuses: { ...statuses }, breachedAt };
 }
 
+/**
+ * The statuses to note for a board's KPIs: this refresh's verdicts, and for a KPI not judged this time (on
+ * another page of a paged wall) the status last seen. KPIs no longer on the board are dropped.
+ */
+export function currentStatuses(
+  memory: BreachMemory,
+  judged: Readonly<Record<string, RiskStatus>>,
+  kpiIds: readonly string[],
+): Record<string, RiskStatus> {
+  const out: Record<string, RiskStatus> = {};
+  for (const id of kpiIds) {
+    const status = judged[id] ?? memory.statuses[id];
+    if (status !== undefined) out[id] = status;
+  }
+  return out;
+}
+
 /** Whether a KPI became breached less than JUST_BREACHED_MS ago. */
 export function isJustBreached(memory: BreachMemory, id: string, now: number): boolean {
   const since = memory.breachedAt[id];
