@@ -35,6 +35,15 @@ describe('KPI tile', () => {
     ).toBeInTheDocument();
   });
 
+  test('the sparkline is an image named by its summary in words, and not a tab stop', () => {
+    const label =
+      'Checkout latency (p99) over the last 6 hours: from 400 ms to 900 ms, low 400 ms, high 900 ms';
+    const { container } = render(<KpiTile model={{ ...model, sparklineLabel: label }} />);
+    const sparkline = screen.getByRole('img', { name: label });
+    expect(sparkline.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
+    expect(container.querySelectorAll('[tabindex], [role="application"]')).toHaveLength(0);
+  });
+
   test('old data says its age instead of a change, drawn faintly, with CloudWatch notes listed', () => {
     render(
       <KpiTile

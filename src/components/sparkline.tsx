@@ -1,4 +1,4 @@
-import { type ReactElement, useMemo } from 'react';
+import { memo, type ReactElement, useMemo } from 'react';
 import type { ReferenceLine } from '../domain/board/board-types';
 import type { Point, TimeWindow } from '../domain/series';
 import { SPARK_HEIGHT, SPARK_WIDTH, sparklineGeometry } from './sparkline-geometry';
@@ -8,7 +8,7 @@ export type SparklineLine = ReferenceLine;
 interface SparklineProps {
   points: readonly Point[];
   lines?: readonly SparklineLine[];
-  /** Accessible summary of what the line shows, e.g. "Orders per minute over the last 6 hours". */
+  /** What the line shows, in words: "Orders per minute over the last 6 hours: from 412 to 398, low 380, high 450". */
   label: string;
   /** The selected window: the x-axis spans it, so missing data at either end shows as a gap. */
   window?: TimeWindow;
@@ -18,11 +18,7 @@ interface SparklineProps {
   id?: string;
 }
 
-/**
- * The shape of the range at a glance, with threshold lines: plain SVG, no chart library, so a wall of
- * 200 tiles draws in one pass. Strokes keep their width however the tile stretches the drawing.
- */
-export function Sparkline({ points, lines = [], label, window, period, id }: SparklineProps): ReactElement {
+function SparklineView({ points, lines = [], label, window, period, id }: SparklineProps): ReactElement {
   const values = lines.map((l) => l.value);
   const key = values.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the reference values are keyed by their text.
@@ -70,3 +66,37 @@ export function Sparkline({ points, lines = [], label, window, period, id }: Spa
     </div>
   );
 }
+
+function samePoints(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]?.t !== b[i]?.t || a[i]?.v !== b[i]?.v) return false;
+  return true;
+}
+
+function sameLines(a: readonly SparklineLine[], b: readonly SparklineLine[]): boolean {
+  return (
+    a.length === b.length && a.every((line, i) => line.value === b[i]?.value && line.kind === b[i]?.kind)
+  );
+}
+
+/** Same drawing: a board rebuilds its tiles on every tick of the clock, with new arrays of the same points. */
+function sameSparkline(a: SparklineProps, b: SparklineProps): boolean {
+  return (
+    a.label === b.label &&
+    a.id === b.id &&
+    a.period === b.period &&
+    a.window?.start === b.window?.start &&
+    a.window?.end === b.window?.end &&
+    sameLines(a.lines ?? [], b.lines ?? []) &&
+    samePoints(a.points, b.points)
+  );
+}
+
+/**
+ * The shape of the range at a glance, with threshold lines: plain SVG, no chart library, so a wall of
+ * 200 tiles draws in one pass. Strokes keep their width however the tile stretches the drawing. An image
+ * for assistive technology, named by its label (what it shows, in words), and never a tab stop. Drawn
+ * again only when what it shows changes.
+ */
+export const Sparkline = memo(SparklineView, sameSparkline);
