@@ -6,7 +6,7 @@
 const HEAD = 'id: hostile\ntitle: Hostile\nregion: us-east-1\n';
 
 /** One valid KPI with the given id, two-space indented as an item of `kpis:`. */
-export function kpiYaml(id: string): string {
+function kpiYaml(id: string): string {
   return `  - id: ${id}
     title: KPI ${id}
     category: health
