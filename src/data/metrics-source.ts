@@ -65,6 +65,25 @@ export interface FetchReport {
   fetchedAt: number;
   /** What the series cache served instead of fetching (src/data/cached-source.ts); absent without one. */
   cache?: CacheReport;
+  /** Set when the series were fetched earlier by the relay (src/data/snapshot/), not by this fetch. */
+  relayed?: RelayedReport;
+}
+
+/** When the relay fetched what a snapshot source served, so a screen judges its age from then. */
+export interface RelayedReport {
+  /** The instant the relay built its requests for: the board is judged as of then. */
+  now: number;
+  /** When the relay last fetched these series from CloudWatch. */
+  fetchedAt: number;
+  /** The relay is failing, or has written nothing for too long: in words, and since when. */
+  fault?: { message: string; since: number };
+}
+
+/** Which screen a fetch is for: a source serving the relay's snapshots needs to know which to read. */
+export interface FetchContext {
+  dashboardId: string;
+  /** Every declared variable's value, as resolved against the dashboard. */
+  variables: Readonly<Record<string, string>>;
 }
 
 /** Datapoints of one fetch: sent by CloudWatch, and served from the series cache instead. */
@@ -102,12 +121,19 @@ export interface AlarmState {
 }
 
 /**
- * The one seam between the app and CloudWatch. The simulated account, a real account and a loopback
- * endpoint are all this interface; which one is used is decided in src/data/source-config.ts.
+ * The one seam between the app and CloudWatch. The simulated account, a real account, a loopback
+ * endpoint and the relay's snapshots are all this interface; which one is used is decided in
+ * src/data/source-config.ts. `context` names the dashboard view a fetch is for (sources that call
+ * CloudWatch ignore it).
  */
 export interface MetricsSource {
-  fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport>;
-  describeAlarms(region: string, names: string[], signal?: AbortSignal): Promise<AlarmState[]>;
+  fetchSeries(requests: SeriesRequest[], signal?: AbortSignal, context?: FetchContext): Promise<FetchReport>;
+  describeAlarms(
+    region: string,
+    names: string[],
+    signal?: AbortSignal,
+    context?: FetchContext,
+  ): Promise<AlarmState[]>;
   /** Totals since the source was built, when it keeps them (the series cache does). */
   stats?(): SourceStats;
 }

@@ -102,10 +102,13 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
         : undefined;
   const failure = failed ? (failed.failureReason ?? failed.error) : null;
   const failingSince = useSince(failure !== null);
+  // Series served from the relay's snapshots are as old as the relay's fetch, and its faults are theirs.
+  const relayed = series.data?.report.relayed;
+  const lastSuccessAt = relayed ? relayed.fetchedAt : series.dataUpdatedAt;
   const freshness = assessFreshness({
-    now: Math.max(request.now, series.dataUpdatedAt),
+    now: Math.max(request.now, lastSuccessAt),
     refreshMs: dashboard.refresh * 1000,
-    ...(series.dataUpdatedAt > 0 ? { lastSuccessAt: series.dataUpdatedAt } : {}),
+    ...(lastSuccessAt > 0 ? { lastSuccessAt } : {}),
     ...(failure
       ? {
           failure: {
@@ -113,7 +116,9 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
             ...(failingSince === undefined ? {} : { since: failingSince }),
           },
         }
-      : {}),
+      : relayed?.fault
+        ? { failure: relayed.fault }
+        : {}),
     ...(fetchingSince === undefined ? {} : { fetchingSince }),
     ...(failure && typeof navigator !== 'undefined' && navigator.onLine === false ? { offline: true } : {}),
   });
@@ -135,5 +140,5 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
     now: request.now,
     formatClock: (ms) => formatTimeInWindow(ms, { start: ms, end: request.now }, request.tz),
   });
-  return { ...evaluation, board, freshness, lastSuccessAt: series.dataUpdatedAt };
+  return { ...evaluation, board, freshness, lastSuccessAt };
 }

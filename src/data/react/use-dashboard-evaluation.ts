@@ -172,7 +172,10 @@ export function useDashboardEvaluation(
       });
       const started = Date.now();
       try {
-        const report = await withTimeout(signal, options.timeoutMs, (s) => source.fetchSeries(requests, s));
+        const context = { dashboardId: view.dashboardId, variables: view.variables };
+        const report = await withTimeout(signal, options.timeoutMs, (s) =>
+          source.fetchSeries(requests, s, context),
+        );
         usage.record(view.dashboardId, {
           at: started,
           durationMs: Date.now() - started,
@@ -180,7 +183,8 @@ export function useDashboardEvaluation(
           queries: report.queries ?? 0,
           metrics: report.metrics ?? 0,
         });
-        return { report, now };
+        // Series the relay fetched earlier are judged as of the instant it fetched them for.
+        return { report, now: report.relayed?.now ?? now };
       } catch (error) {
         if (!signal.aborted || error instanceof RefreshTimeoutError) {
           const code = error instanceof CloudWatchError ? error.code : 'Unknown';
@@ -217,7 +221,12 @@ export function useDashboardEvaluation(
     queryFn: async ({ signal }): Promise<AlarmState[]> => {
       const lists = await withTimeout(signal, options.timeoutMs, (s) =>
         Promise.all(
-          [...byRegion.entries()].map(([region, names]) => source.describeAlarms(region, names, s)),
+          [...byRegion.entries()].map(([region, names]) =>
+            source.describeAlarms(region, names, s, {
+              dashboardId: view.dashboardId,
+              variables: view.variables,
+            }),
+          ),
         ),
       );
       return lists.flat();
