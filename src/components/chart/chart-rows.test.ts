@@ -40,6 +40,36 @@ describe('chartRows', () => {
         { t: 6 * M, v: 5 },
       ],
     ],
+    [
+      'a band row where the sampling dropped the value carries the value: the line does not break',
+      {
+        points: line([1, 1, 1, 1, 1, 1]),
+        period: 60,
+        band: { lower: line([0, 0, 0, 0, 0, 0]), upper: line([2, 2, 2, 2, 2, 2]) },
+      },
+      2,
+      [
+        { t: 0, v: 1, band: [0, 2] },
+        { t: 3 * M, v: 1, band: [0, 2] },
+        { t: 5 * M, v: 1 },
+      ],
+    ],
+    [
+      'a missing period breaks the line even where the sampling would bridge it',
+      { points: [0, 1, 2, 5, 6].map((i) => ({ t: i * M, v: 1 })), period: 60 },
+      2,
+      [{ t: 0, v: 1 }, { t: 3 * M }, { t: 6 * M, v: 1 }],
+    ],
+    [
+      'a comparison at an instant the value has no datapoint leaves the gap',
+      { points: [0, 2].map((i) => ({ t: i * M, v: 1 })), compare: { points: line([3, 4, 5]) } },
+      100,
+      [
+        { t: 0, v: 1, c: 3 },
+        { t: M, c: 4 },
+        { t: 2 * M, v: 1, c: 5 },
+      ],
+    ],
     ['nothing to draw', { points: [] }, 100, []],
   ])('%s', (_, input, pixels, rows) => {
     expect(chartRows(input, pixels)).toEqual(rows);

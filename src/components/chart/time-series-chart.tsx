@@ -33,6 +33,8 @@ export interface TimeSeriesChartProps {
   window: TimeWindow;
   valueLabel: string;
   points: readonly Point[];
+  /** Seconds between the value's datapoints: its line breaks only where a period is missing. */
+  period?: number;
   compare?: { label: string; points: readonly Point[] };
   band?: { lower: readonly Point[]; upper: readonly Point[] };
   lines?: readonly ChartReferenceLine[];
