@@ -299,6 +299,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
           window={window}
           valueLabel={kpi.title}
           points={points}
+          {...(data ? { period: data.period } : {})}
           {...(compare ? { compare } : {})}
           {...(data?.band ? { band: data.band } : {})}
           lines={lines}

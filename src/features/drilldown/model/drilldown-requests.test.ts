@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { SeriesResult } from '../../../data/metrics-source';
-import { breakdownValues, planBreakdownValues, planDrilldown } from './drilldown-requests';
+import { pointCount } from '../../../domain/time/period';
+import {
+  breakdownValues,
+  chartPeriod,
+  DRILLDOWN_MAX_POINTS,
+  planBreakdownValues,
+  planDrilldown,
+} from './drilldown-requests';
 import { testKpi } from './test-kpi';
 
 const now = Date.UTC(2026, 10, 27, 12);
@@ -35,18 +42,37 @@ const mathKpi = testKpi({
 
 describe('planDrilldown', () => {
   test.each([
-    [6 * HOUR, 60],
-    [7 * 24 * HOUR, 60],
-    [30 * 24 * HOUR, 300],
-  ])('a %i ms window is fetched at %i s, never coarser than needed', (span, period) => {
-    const plan = planDrilldown({
-      kpi: testKpi(),
-      region: 'us-east-1',
-      variables: {},
-      window: { start: now - span, end: now },
-      now,
-    });
-    expect(plan.period).toBe(period);
+    [6 * HOUR, 60, 360],
+    [24 * HOUR, 60, 1440],
+    [3 * 24 * HOUR, 120, 2160],
+    [7 * 24 * HOUR, 300, 2016],
+    [14 * 24 * HOUR, 600, 2016],
+    [30 * 24 * HOUR, 1800, 1440],
+    [90 * 24 * HOUR, 3600, 2160],
+    [400 * 24 * HOUR, 21_600, 1600],
+  ])(
+    'a %i ms window is fetched at %i s: %i datapoints, no more than the chart draws',
+    (span, period, points) => {
+      const plan = planDrilldown({
+        kpi: testKpi(),
+        region: 'us-east-1',
+        variables: {},
+        window: { start: now - span, end: now },
+        now,
+      });
+      expect(plan.period).toBe(period);
+      expect(pointCount(plan.window, plan.period)).toBeLessThanOrEqual(DRILLDOWN_MAX_POINTS);
+      expect(Math.round(span / 1000 / plan.period)).toBe(points);
+    },
+  );
+
+  test.each([
+    // 20 days back: 1-minute data is gone, so the period is a multiple of 5 minutes.
+    [20 * 24 * HOUR, 900],
+    // 200 days back: only hourly data is kept.
+    [200 * 24 * HOUR, 7200],
+  ])('a %i ms window keeps to what CloudWatch retains: %i s', (span, period) => {
+    expect(chartPeriod({ start: now - span, end: now }, now)).toBe(period);
   });
 
   test('a math KPI asks for its components; compare shifts the window; by adds a SEARCH on the first metric', () => {

@@ -3,7 +3,7 @@ import type { KpiQuery } from '../../../domain/kpi/query-schema';
 import type { Kpi } from '../../../domain/kpi/schema';
 import { substituteMetricStat, substituteQuery, type VariableValues } from '../../../domain/kpi/variables';
 import type { TimeWindow } from '../../../domain/series';
-import { alignWindow, choosePeriod } from '../../../domain/time/period';
+import { alignWindow, pointCount, retentionFloor } from '../../../domain/time/period';
 import type { Comparison } from '../../../url/view-params';
 import {
   breakdownLabel,
@@ -13,8 +13,19 @@ import {
   queryForValue,
 } from './breakdown-query';
 
-/** A week of 1-minute points or a month of 5-minute ones: fine enough to zoom into, downsampled to draw. */
-const DRILLDOWN_MAX_POINTS = 10_080;
+/**
+ * Datapoints the chart can draw: one per pixel of a full-width chart up to a 2560-pixel-wide screen (a 1080p
+ * one draws about 1,700 of them). Fetching more only to downsample them away costs bytes and time.
+ */
+export const DRILLDOWN_MAX_POINTS = 2400;
+/**
+ * Periods the drill-down picks from, finest first: every one a multiple of 60 s, which GetMetricData accepts
+ * for standard-resolution data, and of 300 s or 3600 s from the point where data that old is only kept at 5
+ * minutes (after 15 days) or 1 hour (after 63 days).
+ */
+const DRILLDOWN_PERIODS = [
+  60, 120, 180, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400,
+] as const;
 /** Small multiples stay readable, and a math breakdown costs one query set per value. */
 const MAX_BREAKDOWN_VALUES = 12;
 
@@ -38,9 +49,21 @@ export interface DrilldownContext {
   by?: string;
 }
 
+/**
+ * The finest period whose datapoints over the window fit what the chart can draw and that CloudWatch still
+ * keeps for the window's oldest point; whole days beyond a day.
+ */
+export function chartPeriod(window: TimeWindow, now: number, maxPoints = DRILLDOWN_MAX_POINTS): number {
+  const floor = Math.max(60, retentionFloor(Math.max(0, (now - window.start) / 1000)));
+  for (const period of DRILLDOWN_PERIODS) {
+    if (period % floor === 0 && pointCount(window, period) <= maxPoints) return period;
+  }
+  return Math.ceil(pointCount(window, 86_400) / maxPoints) * 86_400;
+}
+
 /** The period of the drill-down chart: the KPI's own when it is coarser, else the finest that fits. */
 function drilldownPeriod(kpi: Kpi, window: TimeWindow, now: number): number {
-  const chosen = choosePeriod(window, now, { maxPoints: DRILLDOWN_MAX_POINTS });
+  const chosen = chartPeriod(window, now);
   const q = kpi.query;
   const own = q.kind === 'metric' ? q.metric.period : q.period;
   return own !== undefined && own > chosen ? own : chosen;
