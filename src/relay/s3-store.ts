@@ -1,16 +1,11 @@
 import { GetObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { SnapshotStore } from './snapshot-store';
 
 /**
  * How long a browser or CloudFront may keep a snapshot: a quarter of the shortest refresh (60 s), the
  * same as the template's snapshot cache policy, so a screen is never more than 15 s behind the relay.
  */
 export const SNAPSHOT_CACHE_CONTROL = 'public, max-age=15';
-
-/** The relay's store (./snapshot-store.ts's SnapshotStore), on S3. */
-export interface S3SnapshotStore {
-  put(key: string, body: string, contentType: string): Promise<void>;
-  get(key: string): Promise<string | undefined>;
-}
 
 export interface S3StoreOptions {
   bucket: string;
@@ -27,7 +22,7 @@ export interface S3StoreOptions {
  * the PutObject reference), and reads after it are strongly consistent, so no screen is ever served half
  * a snapshot; the SDK's default checksum makes S3 refuse a body damaged on the way.
  */
-export function s3Store(options: S3StoreOptions): S3SnapshotStore {
+export function s3Store(options: S3StoreOptions): SnapshotStore {
   const client = options.client ?? new S3Client({});
   const cacheControl = options.cacheControl ?? SNAPSHOT_CACHE_CONTROL;
   const objectKey = (key: string): string => `${options.prefix}${key}`;
