@@ -1,18 +1,39 @@
 import { createRoute, Link, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useProtocolNotice } from '../../data/react/use-protocol-notice';
+import { type ThemeChoice, useThemeChoice } from '../theme';
 import { rootRoute } from './root-route';
 
 // Desk screens load when first opened: a wall never downloads them, nor sharing and YAML export.
 
+const THEME_WORDS: Record<ThemeChoice, string> = { system: 'As the system', light: 'Light', dark: 'Dark' };
+
 function DeskLayout(): ReactElement {
   const protocol = useProtocolNotice();
+  const [theme, setTheme] = useThemeChoice();
   return (
     <>
       <header className="app-header">
         <Link to="/" className="brand">
           Bellwether
         </Link>
+        <nav aria-label="Bellwether" className="app-nav">
+          <Link to="/" activeOptions={{ exact: true }}>
+            Dashboards
+          </Link>
+          <Link to="/status">Status</Link>
+          <Link to="/connect">Connection</Link>
+        </nav>
+        <label className="control theme-choice">
+          <span>Theme</span>
+          <select value={theme} onChange={(e) => setTheme(e.target.value as ThemeChoice)}>
+            {(Object.keys(THEME_WORDS) as ThemeChoice[]).map((choice) => (
+              <option key={choice} value={choice}>
+                {THEME_WORDS[choice]}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
       {protocol.notice && (
         <p className="notice notice-warning protocol-notice" role="status">

@@ -98,6 +98,20 @@ function BoardCard(props: {
       <p className="board-card-counts">
         {countWords(summary)} · {dashboard.region}
       </p>
+      {data.board.outcomes.length > 1 && (
+        <ul className="board-card-outcomes" aria-label={`Outcomes of ${dashboard.title}`}>
+          {data.board.outcomes.map((outcome) => (
+            <li key={outcome.key}>
+              <span>{outcome.title}</span>
+              {outcome.staleAge ? (
+                <StaleBadge age={outcome.staleAge} />
+              ) : (
+                <StatusBadge status={outcome.status} />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       <CardLinks dashboard={dashboard} />
     </article>
   );

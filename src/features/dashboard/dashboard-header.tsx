@@ -29,6 +29,19 @@ const QUICK_RANGES: readonly RangeChoice[] = [
   last('now-30d', 2_592_000, 'Last 30 days'),
 ];
 
+/**
+ * The quick range `by` steps shorter (-1) or longer (1) than `range`, for the `[` and `]` keys; a range
+ * that is none of them steps from the nearest longer one. Undefined at either end.
+ */
+export function neighbourRange(range: TimeRange, by: -1 | 1): TimeRange | undefined {
+  const seconds = range.kind === 'relative' ? range.seconds : (range.end - range.start) / 1000;
+  const at = QUICK_RANGES.findIndex((r) => r.range.kind === 'relative' && r.range.seconds >= seconds);
+  const exact = at >= 0 && rangesEqual(QUICK_RANGES[at]?.range as TimeRange, range);
+  const index = at < 0 ? QUICK_RANGES.length : at;
+  const next = by === 1 ? (exact ? index + 1 : index) : index - 1;
+  return QUICK_RANGES[next]?.range;
+}
+
 /** The quick ranges, and the range in use when it is none of them, said in words. */
 function rangeChoices(range: TimeRange): { choices: readonly RangeChoice[]; current: RangeChoice } {
   const quick = QUICK_RANGES.find((r) => rangesEqual(r.range, range));

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { type ReactElement, type ReactNode, useMemo } from 'react';
+import { type CSSProperties, type ReactElement, type ReactNode, useMemo } from 'react';
 import { ErrorTile } from '../../components/error-tile';
 import { KpiTile } from '../../components/kpi-tile';
 import { StaleBadge } from '../../components/stale-badge';
@@ -21,7 +21,8 @@ import type { TimeWindow } from '../../domain/series';
 import { resolveRange, type TimeRange } from '../../domain/time/range';
 import { toViewRange } from '../../domain/time/view-range';
 import { arrangeTiles } from './arrange-tiles';
-import { DashboardHeader, type RefreshState } from './dashboard-header';
+import { DashboardHeader, neighbourRange, type RefreshState } from './dashboard-header';
+import { useDeskShortcuts } from './desk-shortcuts';
 import { useDocumentStatus } from './document-status';
 import './tile-link.css';
 
@@ -191,6 +192,18 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     ...(props.sort ? { sort: props.sort } : {}),
   };
 
+  useDeskShortcuts({
+    refresh: () => {
+      void data.series.refetch();
+      void data.alarms.refetch();
+    },
+    stepRange: (by) => {
+      const next = neighbourRange(range.range, by);
+      if (next) props.onViewChange({ ...view, range: next });
+    },
+    focusFilter: () => document.querySelector<HTMLInputElement>('input.kpi-filter')?.focus(),
+  });
+
   return (
     <main className="page" aria-busy={data.series.isPending}>
       {props.banner}
@@ -239,27 +252,50 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
           Could not fetch metrics: {data.series.error.message}
         </p>
       )}
-      {board.outcomes.map((outcome) => (
-        <OutcomeSection key={outcome.key} outcome={outcome}>
-          {arrange(outcome.kpis).map(renderTile)}
-        </OutcomeSection>
-      ))}
-      {board.ungrouped.length > 0 && (
-        <OutcomeSection title={dashboard.outcomes.length > 0 ? 'Other KPIs' : 'KPIs'}>
-          {arrange(board.ungrouped).map(renderTile)}
-        </OutcomeSection>
-      )}
+      {/* Outcomes share rows, each as wide as its tiles need, so the grid fills the width at 1280–2560. */}
+      <div className="outcomes">
+        {board.outcomes.map((outcome) => {
+          const tiles = arrange(outcome.kpis);
+          return (
+            <OutcomeSection key={outcome.key} outcome={outcome} tiles={tiles.length}>
+              {tiles.map(renderTile)}
+            </OutcomeSection>
+          );
+        })}
+        {board.ungrouped.length > 0 && (
+          <OutcomeSection
+            title={dashboard.outcomes.length > 0 ? 'Other KPIs' : 'KPIs'}
+            tiles={arrange(board.ungrouped).length}
+          >
+            {arrange(board.ungrouped).map(renderTile)}
+          </OutcomeSection>
+        )}
+      </div>
+      <p className="desk-keys">
+        Keys: <kbd>[</kbd> <kbd>]</kbd> shorter or longer range · <kbd>r</kbd> refresh now · <kbd>/</kbd>{' '}
+        filter KPIs · <kbd>Tab</kbd> to a tile, <kbd>Enter</kbd> opens it · <kbd>Alt</kbd>+<kbd>←</kbd> back
+      </p>
     </main>
   );
 }
 
-function OutcomeSection(props: { outcome?: OutcomeView; title?: string; children: ReactNode }): ReactElement {
+function OutcomeSection(props: {
+  outcome?: OutcomeView;
+  title?: string;
+  /** How many tiles it shows: its share of a row (styles.css, .outcome). */
+  tiles: number;
+  children: ReactNode;
+}): ReactElement {
   const title = props.outcome?.title ?? props.title ?? '';
   const headingId = `outcome-${title.replace(/\W+/g, '-').toLowerCase()}`;
   const outcome = props.outcome;
   const shown = outcome && outcome.status !== 'pending';
   return (
-    <section className="outcome" aria-labelledby={headingId}>
+    <section
+      className="outcome"
+      aria-labelledby={headingId}
+      style={{ '--tiles': Math.max(1, props.tiles) } as CSSProperties}
+    >
       <div className="outcome-head">
         <h2 className="outcome-title" id={headingId}>
           {title}
