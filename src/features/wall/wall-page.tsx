@@ -17,7 +17,14 @@ import { WallHeader } from './components/wall-header';
 import { useIdleCursor } from './hooks/use-idle-cursor';
 import { useWakeLock } from './hooks/use-wake-lock';
 import { LiveBoard } from './live-board';
-import { clampPosition, nextPosition, nextStepAt, type RotationPosition, rotates } from './model/rotation';
+import {
+  clampPosition,
+  jumpBoard,
+  nextPosition,
+  nextStepAt,
+  type RotationPosition,
+  rotates,
+} from './model/rotation';
 import './wall.css';
 
 interface Board {
@@ -150,6 +157,28 @@ function WallRotation({
     return () => clearTimeout(id);
   }, [rotating, step, boardCount, search.rotateSeconds]);
   const onPages = useCallback((n: number) => setPages(n), []);
+
+  // → and ← (or n and p) go to the next or previous board; the rotation carries on from there, a whole
+  // step later. Nothing needs a key: a wall nobody touches rotates by itself.
+  useEffect(() => {
+    if (boardCount < 2) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return;
+      const by =
+        event.key === 'ArrowRight' || event.key === 'n'
+          ? 1
+          : event.key === 'ArrowLeft' || event.key === 'p'
+            ? -1
+            : 0;
+      if (by === 0) return;
+      event.preventDefault();
+      schedule.current = undefined;
+      setPosition((p) => jumpBoard(clampPosition(p, boardCount, pagesRef.current), boardCount, by));
+      setStep((s) => s + 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [boardCount]);
 
   const protocol = useProtocolNotice();
   const notices = [

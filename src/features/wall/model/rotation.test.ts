@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clampPosition, nextPosition, nextStepAt, rotates } from './rotation';
+import { clampPosition, jumpBoard, nextPosition, nextStepAt, rotates } from './rotation';
 
 describe('wall rotation', () => {
   test.each([
@@ -53,5 +53,15 @@ describe('wall rotation', () => {
     expect(nextStepAt(61_000, 61_000 + 5 * 60_000, 60_000)).toBe(61_000 + 6 * 60_000);
     expect(nextStepAt(61_000, 121_000, 60_000)).toBe(181_000);
     expect(nextStepAt(61_000, 120_999, 60_000)).toBe(121_000);
+  });
+
+  test.each([
+    [{ board: 0, page: 2 }, 3, 1, { board: 1, page: 0 }],
+    [{ board: 2, page: 0 }, 3, 1, { board: 0, page: 0 }],
+    [{ board: 0, page: 1 }, 3, -1, { board: 2, page: 0 }],
+    [{ board: 1, page: 0 }, 3, -1, { board: 0, page: 0 }],
+    [{ board: 0, page: 0 }, 0, 1, { board: 0, page: 0 }],
+  ])('a key press from %o of %i boards by %i goes to %o', (from, count, by, to) => {
+    expect(jumpBoard(from, count, by)).toEqual(to);
   });
 });

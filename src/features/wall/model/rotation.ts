@@ -44,3 +44,9 @@ export function nextStepAt(previous: number | undefined, now: number, stepMs: nu
   if (previous === undefined || previous + stepMs <= now) return now + stepMs;
   return previous + stepMs;
 }
+
+/** The first page of the board `by` boards away (1 the next, -1 the previous), wrapping round: a key press. */
+export function jumpBoard(position: RotationPosition, boardCount: number, by: number): RotationPosition {
+  if (boardCount <= 0) return { board: 0, page: 0 };
+  return { board: (((position.board + by) % boardCount) + boardCount) % boardCount, page: 0 };
+}
