@@ -1,11 +1,12 @@
 /**
  * KPI definitions → CloudWatch alarms as a CloudFormation template, so alerting follows the same reviewed
  * YAML as the wall: one AWS::CloudWatch::Alarm per threshold level (same M of N and TreatMissingData as the
- * risk engine), and each SLO's multi-window burn-rate rules as metric-math alarms joined by a composite
- * alarm that fires only when both the long and the short window burn (Google SRE Workbook).
+ * risk engine), an anomaly-detection alarm per anomaly rule, and each SLO's multi-window burn-rate rules as
+ * metric-math alarms joined by a composite alarm that fires only when both the long and the short window
+ * burn (Google SRE Workbook). A forecast rule has no CloudWatch alarm; it is named among the skipped.
  */
 import type { KpiQuery, MetricStat } from '../src/domain/kpi/query-schema';
-import { type BurnRateWindow, DEFAULT_BURN_RATE_WINDOWS } from '../src/domain/kpi/rules-schema';
+import { type Anomaly, type BurnRateWindow, DEFAULT_BURN_RATE_WINDOWS } from '../src/domain/kpi/rules-schema';
 import type { Kpi } from '../src/domain/kpi/schema';
 import { substituteMetricStat, substituteQuery, type VariableValues } from '../src/domain/kpi/variables';
 import { DEFAULT_SLO_WINDOW_SECONDS } from '../src/domain/risk/slo-plan';
@@ -175,6 +176,16 @@ export function exportAlarms(kpis: readonly Kpi[], options: AlarmExportOptions):
         };
       }
     }
+    if (kpi.anomaly) {
+      const made = anomalyAlarm(kpi, kpi.anomaly, query, period, name);
+      if (typeof made === 'string') skipped.push(made);
+      else resources[logicalId(kpi.id, 'anomaly')] = made;
+    }
+    if (kpi.forecast) {
+      skipped.push(
+        `${kpi.id}: its forecast rule (breached within ${span(kpi.forecast.horizon)}) — a CloudWatch alarm judges the data it has, not a trend's future; the rule stays on the dashboards`,
+      );
+    }
     if (kpi.slo) {
       const windows = kpi.slo.burnRates ?? DEFAULT_BURN_RATE_WINDOWS;
       for (const window of windows) {
@@ -198,6 +209,59 @@ export function exportAlarms(kpis: readonly Kpi[], options: AlarmExportOptions):
     Conditions: { HasAlarmTopic: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmTopicArn' }, ''] }] } },
     Resources: resources,
     skipped,
+  };
+}
+
+/**
+ * The anomaly rule as a CloudWatch anomaly-detection alarm: the KPI's metric and ANOMALY_DETECTION_BAND of it,
+ * the band's Id as ThresholdMetricId and no Threshold (PutMetricAlarm, ThresholdMetricId: "If this is an alarm
+ * based on an anomaly detection model, make this value match the ID of the ANOMALY_DETECTION_BAND function"),
+ * on the KPI's bad side only, as on screen, with the rule's M of N and missing data. No
+ * AWS::CloudWatch::AnomalyDetector is declared: "If the model does not already exist, the model is generated
+ * when you are done creating the alarm", and an alarm recreates a deleted one (User Guide, "Creating a
+ * CloudWatch alarm based on anomaly detection").
+ */
+function anomalyAlarm(
+  kpi: Kpi,
+  rule: Anomaly,
+  query: KpiQuery,
+  period: number,
+  name: (...parts: string[]) => string,
+): { Type: string; Properties: Record<string, Json> } | string {
+  if (query.kind !== 'metric') return `${kpi.id}: its anomaly rule needs a single metric`;
+  // Same page: "Cross-account or cross-Region alarms based on anomaly detection are not supported", and the
+  // period "must be one minute or longer".
+  if (query.metric.accountId !== undefined) {
+    return `${kpi.id}: its anomaly rule reads account ${query.metric.accountId}; CloudWatch has no cross-account anomaly-detection alarms`;
+  }
+  const seconds = query.metric.period ?? period;
+  if (seconds < 60)
+    return `${kpi.id}: its anomaly rule's period of ${seconds} s is under the minute an anomaly-detection alarm needs`;
+  const side = kpi.direction === 'higher-is-better' ? 'below' : 'above';
+  return {
+    Type: 'AWS::CloudWatch::Alarm',
+    Properties: {
+      AlarmName: name(kpi.id, 'anomaly'),
+      AlarmDescription: alarmDescription(
+        kpi,
+        `at risk when ${side} its expected band (${rule.band} standard deviations) in ${rule.datapointsToAlarm} of ${rule.evaluationPeriods} periods of ${seconds} s`,
+      ),
+      Metrics: [
+        { Id: 'kpi', MetricStat: metricStat(query.metric, seconds), ReturnData: true, Label: kpi.title },
+        {
+          Id: 'band',
+          Expression: `ANOMALY_DETECTION_BAND(kpi, ${rule.band})`,
+          ReturnData: true,
+          Label: `${kpi.title} expected band`,
+        },
+      ],
+      ThresholdMetricId: 'band',
+      ComparisonOperator: side === 'below' ? 'LessThanLowerThreshold' : 'GreaterThanUpperThreshold',
+      EvaluationPeriods: rule.evaluationPeriods,
+      DatapointsToAlarm: rule.datapointsToAlarm,
+      TreatMissingData: rule.treatMissingData,
+      ...actions(),
+    },
   };
 }
 

@@ -2,12 +2,12 @@
  * `npm run kpi -- validate <dir or files>`: the app's own parsers over dashboard files (and config.json),
  * printing the same file/line/field messages the app shows, for CI pipelines.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseAppConfig } from '../src/data/app-config';
 import { type ConfigError, formatConfigError } from '../src/domain/kpi/config-error';
 import { parseDashboard } from '../src/domain/kpi/parse-dashboard';
 import { parseDashboardIndex } from '../src/domain/kpi/parse-dashboard-index';
+import { kindOf, listFolder, readText } from './kpi-files';
 
 export interface ValidationReport {
   lines: string[];
@@ -15,6 +15,34 @@ export interface ValidationReport {
   warnings: number;
   kpis: number;
   files: number;
+}
+
+/** A problem with a path itself (missing, a folder, unreadable), counted as an error. */
+function pathError(report: ValidationReport, path: string, problem: string): void {
+  report.lines.push(`error: ${path}: ${problem}`);
+  report.errors += 1;
+}
+
+/**
+ * Reads and checks one file. A parser that throws (it should not, but a hostile file may find a way) is
+ * an error on that file, not a crash of the whole run.
+ */
+function checkFile(file: string, report: ValidationReport): string | undefined {
+  const read = readText(file);
+  if (!read.ok) {
+    pathError(report, file, read.problem);
+    return undefined;
+  }
+  try {
+    fileLines(file, read.text, report);
+  } catch (error) {
+    pathError(
+      report,
+      basename(file),
+      `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return read.text;
 }
 
 function fileLines(file: string, text: string, report: ValidationReport): void {
@@ -48,29 +76,39 @@ function fileLines(file: string, text: string, report: ValidationReport): void {
   }
 }
 
+function safeIndex(name: string, text: string): ReturnType<typeof parseDashboardIndex> | undefined {
+  try {
+    return parseDashboardIndex(name, text);
+  } catch {
+    return undefined; // already reported by checkFile
+  }
+}
+
 /** Validates a folder of dashboards (index.yaml and what it lists, plus stray files) or single files. */
 export function validatePaths(paths: readonly string[]): ValidationReport {
   const report: ValidationReport = { lines: [], errors: 0, warnings: 0, kpis: 0, files: 0 };
   for (const path of paths) {
-    if (!existsSync(path)) {
-      report.lines.push(`error: ${path}: no such file or folder`);
-      report.errors += 1;
+    const kind = kindOf(path);
+    if (typeof kind === 'object') {
+      pathError(report, path, kind.problem);
       continue;
     }
-    if (!statSync(path).isDirectory()) {
-      fileLines(path, readFileSync(path, 'utf8'), report);
+    if (kind === 'file') {
+      checkFile(path, report);
       continue;
     }
-    const yamlFiles = readdirSync(path)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort();
+    const listing = listFolder(path);
+    if (!listing.ok) {
+      pathError(report, path, listing.problem);
+      continue;
+    }
+    const yamlFiles = listing.names.filter((f) => /\.ya?ml$/.test(f));
     const indexName = yamlFiles.find((f) => f === 'index.yaml' || f === 'index.yml');
     let listed: string[] = [];
     if (indexName) {
-      const text = readFileSync(join(path, indexName), 'utf8');
-      fileLines(join(path, indexName), text, report);
-      const index = parseDashboardIndex(indexName, text);
-      listed = index.ok ? index.dashboards : [];
+      const text = checkFile(join(path, indexName), report);
+      const index = text === undefined ? undefined : safeIndex(indexName, text);
+      listed = index?.ok ? index.dashboards : [];
       for (const file of listed) {
         if (!yamlFiles.includes(file)) {
           report.lines.push(
@@ -89,7 +127,7 @@ export function validatePaths(paths: readonly string[]): ValidationReport {
         report.lines.push(`warning: ${file}: not listed in ${indexName}, so the app does not offer it`);
         report.warnings += 1;
       }
-      fileLines(join(path, file), readFileSync(join(path, file), 'utf8'), report);
+      checkFile(join(path, file), report);
     }
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

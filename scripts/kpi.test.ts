@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, test } from 'vitest';
 import { formatConfigError } from '../src/domain/kpi/config-error';
 import { parseDashboard } from '../src/domain/kpi/parse-dashboard';
 import { buildConfigJsonSchema, CONFIG_SCHEMA_PATH, run, runAsync } from './kpi';
@@ -90,7 +92,7 @@ describe('kpi validate', () => {
 });
 
 function exported(args: string[]): { Resources: Record<string, Alarm>; Parameters: Record<string, unknown> } {
-  const result = run(['export-alarms', ...args]);
+  const result = run(['export-alarms', ...args, '--out', '-']);
   expect(result.code, result.err.join('\n')).toBe(0);
   return JSON.parse(result.out.join('\n'));
 }
@@ -169,7 +171,7 @@ describe('kpi export-alarms', () => {
     ).toBe(300);
   });
 
-  test('every alarm is one CloudWatch accepts: names unique, one returned series, limits on queries and evaluation time', () => {
+  test('every alarm is one CloudWatch accepts: names unique, one returned series (two with a band), limits on queries and evaluation time', () => {
     const names = alarms.map((a) => String(a.Properties.AlarmName));
     expect(new Set(names).size).toBe(names.length);
     for (const alarm of alarms.filter((a) => a.Type === 'AWS::CloudWatch::Alarm')) {
@@ -180,7 +182,16 @@ describe('kpi export-alarms', () => {
       let period = Number(p.Period);
       if (metrics) {
         expect(p.Namespace ?? p.MetricName ?? p.Statistic ?? p.Period).toBeUndefined();
-        expect(metrics.filter((q) => q.ReturnData)).toHaveLength(1);
+        // One returned series, or for an anomaly-detection alarm the metric and its band (ThresholdMetricId).
+        const returned = metrics.filter((q) => q.ReturnData);
+        if (p.ThresholdMetricId === undefined) expect(returned).toHaveLength(1);
+        else {
+          expect(returned).toHaveLength(2);
+          expect(returned.find((q) => q.Id === p.ThresholdMetricId)?.Expression).toMatch(
+            /^ANOMALY_DETECTION_BAND\(/,
+          );
+          expect(p.Threshold).toBeUndefined();
+        }
         expect(metrics.filter((q) => q.MetricStat).length).toBeLessThanOrEqual(10);
         expect(metrics.filter((q) => q.Expression).length).toBeLessThanOrEqual(10);
         for (const q of metrics) expect(q.Id).toMatch(/^[a-z][A-Za-z0-9_]*$/);
@@ -283,5 +294,215 @@ describe('kpi cost', () => {
     const result = await runAsync(argv);
     expect(result.code).toBe(2);
     expect(result.err.join('\n')).toMatch(message);
+  });
+});
+
+describe('kpi help and exit codes', () => {
+  test.each([[['--help']], [['-h']], [['help']]])('%j prints the tool help on stdout and exits 0', (argv) => {
+    const result = run(argv);
+    expect(result.code).toBe(0);
+    expect(result.err).toEqual([]);
+    const text = result.out.join('\n');
+    for (const command of ['validate', 'export-alarms', 'config-schema', 'cost'])
+      expect(text).toContain(command);
+    expect(text).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 .*\n {2}3 /);
+  });
+
+  test.each([
+    ['validate', 'validate <folder or file>'],
+    ['export-alarms', '--out -'],
+    ['config-schema', 'public/config.schema.json'],
+    ['cost', '--screens N'],
+  ])('%s has its own help, by --help, -h and help <command>', async (command, says) => {
+    for (const argv of [
+      [command, '--help'],
+      [command, 'x.yaml', '-h'],
+      ['help', command],
+    ]) {
+      const result = await runAsync(argv);
+      expect(result.code).toBe(0);
+      expect(result.out.join('\n')).toContain(`usage: npm run kpi -- ${command}`);
+      expect(result.out.join('\n')).toContain(says);
+    }
+  });
+
+  test.each([
+    [[], 'no command given'],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+    [['--frobnicate'], "unknown option '--frobnicate'"],
+    [['help', 'frobnicate'], "no command 'frobnicate'"],
+    [['validate', '--strict', 'public/dashboards'], "Unknown option '--strict'"],
+    [['export-alarms', CHECKOUT, '--out'], "Option '--out <value>' argument missing"],
+    [['export-alarms', CHECKOUT, '--var', 'env'], "--var 'env' is not name=value"],
+    [['export-alarms', CHECKOUT, CHECKOUT], 'takes one dashboard file, not 2'],
+    [['config-schema', 'extra'], 'config-schema takes no arguments'],
+  ])(
+    '%j is a usage error: exit 2 with the reason and where to read more, nothing on stdout',
+    (argv, says) => {
+      const result = run(argv);
+      expect(result.code).toBe(2);
+      expect(result.out).toEqual([]);
+      expect(result.err[0]).toContain(says);
+      expect(result.err.join('\n')).toMatch(/npm run kpi -- .*--help/);
+    },
+  );
+});
+
+describe('kpi export-alarms output and the rules it cannot export', () => {
+  const initCwd = process.env.INIT_CWD;
+  afterEach(() => {
+    if (initCwd === undefined) delete process.env.INIT_CWD;
+    else process.env.INIT_CWD = initCwd;
+  });
+
+  test('by default the template goes to <dashboard id>-alarms.json where the command was typed; stdout stays empty', () => {
+    const here = folder({});
+    process.env.INIT_CWD = here;
+    const result = run(['export-alarms', CHECKOUT]);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([]);
+    expect(result.err.at(-1)).toBe('written to checkout-alarms.json');
+    const written = JSON.parse(readFileSync(join(here, 'checkout-alarms.json'), 'utf8'));
+    expect(written).toEqual(exported([CHECKOUT]));
+    expect(run(['export-alarms', CHECKOUT, '--out', 'sub/../named.json']).err.at(-1)).toBe(
+      'written to sub/../named.json',
+    );
+  });
+
+  test('--out - puts the template alone on stdout, the summary on stderr', () => {
+    const result = run(['export-alarms', CHECKOUT, '--out', '-']);
+    expect(() => JSON.parse(result.out.join('\n'))).not.toThrow();
+    expect(result.err.at(-1)).toMatch(/^\d+ alarms and 3 composite alarms for checkout in us-east-1$/);
+  });
+
+  test('an anomaly rule becomes an anomaly-detection alarm on the KPI’s bad side, with its M of N', () => {
+    const template = exported([CHECKOUT]);
+    const alarm = template.Resources.OrdersPerMinuteAnomaly;
+    expect(alarm?.Type).toBe('AWS::CloudWatch::Alarm');
+    const p = alarm?.Properties ?? {};
+    expect(p).toMatchObject({
+      ThresholdMetricId: 'band',
+      ComparisonOperator: 'LessThanLowerThreshold',
+      DatapointsToAlarm: 3,
+      EvaluationPeriods: 5,
+      TreatMissingData: 'missing',
+      AlarmName: 'bellwether-checkout-orders-per-minute-anomaly',
+    });
+    // ThresholdMetricId replaces Threshold; the band and the metric are both returned.
+    expect(p.Threshold).toBeUndefined();
+    const metrics = p.Metrics as Query[];
+    expect(metrics).toEqual([
+      expect.objectContaining({
+        Id: 'kpi',
+        ReturnData: true,
+        MetricStat: expect.objectContaining({ Period: 60 }),
+      }),
+      {
+        Id: 'band',
+        Expression: 'ANOMALY_DETECTION_BAND(kpi, 3)',
+        ReturnData: true,
+        Label: 'Orders per minute expected band',
+      },
+    ]);
+    expect(JSON.stringify(template)).not.toContain('AWS::CloudWatch::AnomalyDetector');
+  });
+
+  test('a lower-is-better anomaly rule alarms above the band', () => {
+    const kpi = KPI('queue', '    anomaly: { band: 2 }').replace('higher-is-better', 'lower-is-better');
+    const dir = folder({ 't.yaml': DASHBOARD(kpi) });
+    const alarm = exported([join(dir, 't.yaml')]).Resources.QueueAnomaly?.Properties;
+    expect(alarm).toMatchObject({ ComparisonOperator: 'GreaterThanUpperThreshold', EvaluationPeriods: 1 });
+  });
+
+  test('each rule it cannot export is named on stderr: forecasts, and anomaly rules across accounts', () => {
+    const result = run(['export-alarms', CHECKOUT, '--out', '-']);
+    const skipped = result.err.filter((l) => l.startsWith('not exported: '));
+    expect(skipped).toEqual([
+      expect.stringMatching(/^not exported: orders-per-minute: its forecast rule \(breached within 1h\)/),
+      expect.stringMatching(/^not exported: cost-per-order: its forecast rule/),
+    ]);
+    const other = KPI('orders', '    anomaly: { band: 2 }').replace(
+      'stat: Sum }',
+      'stat: Sum, accountId: "210987654321" }',
+    );
+    const dir = folder({ 't.yaml': DASHBOARD(other) });
+    const cross = run(['export-alarms', join(dir, 't.yaml'), '--out', '-']);
+    expect(cross.err).toContain(
+      'not exported: orders: its anomaly rule reads account 210987654321; CloudWatch has no cross-account anomaly-detection alarms',
+    );
+  });
+});
+
+describe('kpi never prints a stack trace for bad input', () => {
+  const deep = `id: deep\ntitle: Deep\nregion: us-east-1\nkpis: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`;
+  const dir = folder({ 'deep.yaml': deep, 'ok.yaml': DASHBOARD(KPI('ok')) });
+  mkdirSync(join(dir, 'folder.yaml'));
+  symlinkSync(join(dir, 'loop.yaml'), join(dir, 'loop.yaml'));
+
+  test.each([
+    ['a folder named x.yaml', 'folder.yaml', 'is a folder, not a file'],
+    ['a file that does not exist', 'missing.yaml', 'no such file or folder'],
+    ['a link to itself', 'loop.yaml', 'is a symbolic link that loops'],
+    ['a device', '/dev/null', 'is not a regular file'],
+  ])('export-alarms of %s says what is wrong and exits 1', (_what, name, says) => {
+    const path = name.startsWith('/') ? name : join(dir, name);
+    const result = run(['export-alarms', path, '--out', '-']);
+    expect(result).toEqual({ code: 1, out: [], err: [`error: ${path}: ${says}`] });
+  });
+
+  test('deeply nested YAML is an error on that file, however the parser copes with it', () => {
+    const result = run(['export-alarms', join(dir, 'deep.yaml'), '--out', '-']);
+    expect(result.code).toBe(1);
+    expect(result.out).toEqual([]);
+    expect(result.err.join('\n')).toMatch(/deep\.yaml/);
+  });
+
+  test('validate reports each unreadable entry of a folder and checks the rest', () => {
+    const result = run(['validate', dir]);
+    expect(result.code).toBe(1);
+    const text = result.out.join('\n');
+    expect(text).toContain(`error: ${join(dir, 'folder.yaml')}: is a folder, not a file`);
+    expect(text).toContain(`error: ${join(dir, 'loop.yaml')}: is a symbolic link that loops`);
+    expect(text).toMatch(/deep\.yaml/);
+    expect(result.out.at(-1)).toMatch(/^\d+ files checked: 1 valid KPI, [3-9] errors/);
+  });
+
+  test('a write that fails is an error, not a crash', () => {
+    const result = run(['export-alarms', CHECKOUT, '--out', join(dir, 'folder.yaml')]);
+    expect(result.code).toBe(1);
+    expect(result.err.at(-1)).toContain('cannot be written');
+  });
+});
+
+describe('kpi as a process', () => {
+  const exec = promisify(execFile);
+  const cli = (...args: string[]) =>
+    exec(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/kpi.ts'), ...args], { cwd: ROOT }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }),
+    );
+
+  test('npm run kpi -- --help works', { timeout: 60_000 }, async () => {
+    const result = await exec('npm', ['run', '--silent', 'kpi', '--', '--help'], { cwd: ROOT });
+    expect(result.stdout).toMatch(/^usage: npm run kpi -- <command>/);
+  });
+
+  test('stdout carries the artefact only, and bad input gives a message and an exit code, no stack', {
+    timeout: 60_000,
+  }, async () => {
+    const json = await cli('export-alarms', CHECKOUT, '--out', '-');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).AWSTemplateFormatVersion).toBe('2010-09-09');
+    expect(json.stderr).toMatch(/alarms .* for checkout/);
+    const bad = await cli('export-alarms', join(ROOT, 'public'));
+    expect(bad).toMatchObject({ code: 1, stdout: '' });
+    expect(bad.stderr).toBe(`error: ${join(ROOT, 'public')}: is a folder, not a file\n`);
+    const usage = await cli('validate', '--nope');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toMatch(/^\s+at /m);
   });
 });
