@@ -4,6 +4,7 @@ import { loadAppConfig } from '../data/app-config';
 import { wireProtocol } from '../data/cloudwatch/wire-protocol';
 import { createConnection } from '../data/credentials/connection';
 import { diagnoseUnreachable, watchCspViolations } from '../data/credentials/reachability';
+import { reloadDashboardsOnSave } from '../data/dashboards/dev-reload';
 import { createMetricsSource, type SourceConfig, sourceConfigFor } from '../data/source-config';
 import { ConfigErrorsScreen } from '../features/connect/config-errors-screen';
 import { ConnectionProvider } from '../features/connect/connection-context';
@@ -65,10 +66,14 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   if (connection.state().kind !== 'ready' && !onConnect) {
     window.history.replaceState(null, '', `${base}connect`);
   }
+  const queryClient = createQueryClient();
+  // `npm start` only: a saved dashboard file shows at once (the dev server's watch, vite.config.ts). A build
+  // has no import.meta.hot, so this and the listener are left out of it.
+  if (import.meta.hot) reloadDashboardsOnSave(queryClient, import.meta.hot);
   root.render(
     <StrictMode>
       <ConnectionProvider connection={connection}>
-        <App source={source} queryClient={createQueryClient()} router={createAppRouter()} />
+        <App source={source} queryClient={queryClient} router={createAppRouter()} />
       </ConnectionProvider>
     </StrictMode>,
   );
