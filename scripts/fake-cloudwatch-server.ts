@@ -4,7 +4,8 @@
  * (the built app) or the AWS CLI can talk to it. It speaks both of CloudWatch's browser-usable protocols,
  * AWS JSON 1.0 and query. Run: npm run fake-cloudwatch -- [--port 9327] [--fault throttle]
  * [--refuse-json-preflight] (or FAKE_CLOUDWATCH_REFUSE_JSON_PREFLIGHT=1): refuse a preflight asking for
- * the JSON protocol's headers, as an endpoint might that allows only the query protocol's.
+ * the JSON protocol's headers, as an endpoint might that allows only the query protocol's. [--workers N]:
+ * the threads that compute answers (default one fewer than the cores; 0: on the event loop).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ import {
   type RecordedCall,
 } from '@bellwether/fake-cloudwatch';
 import { createHttpHandler } from '@bellwether/fake-cloudwatch/http';
+import { createPooledFakeCloudWatch, defaultWorkerCount } from '@bellwether/fake-cloudwatch/worker-pool';
 
 /**
  * Request headers the SDK for JavaScript v3 sends from a browser to CloudWatch (SigV4, the JSON protocol,
@@ -62,6 +64,11 @@ export interface LoopbackOptions {
   deny?: string[];
   /** Refuse CORS preflights that ask for the JSON protocol's headers (JSON_PROTOCOL_HEADERS). */
   refuseJsonPreflight?: boolean;
+  /**
+   * Worker threads that compute the answers, so a long query never holds the server's event loop
+   * (default: one fewer than the cores, at least one); 0 computes them on the event loop itself.
+   */
+  workers?: number;
 }
 
 export interface LoopbackCloudWatch {
@@ -107,11 +114,10 @@ function corsHeaders(): Record<string, string> {
 
 /** Starts the loopback CloudWatch on 127.0.0.1 (port 0 = any free port) and resolves once it listens. */
 export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Promise<LoopbackCloudWatch> {
-  const fake = createFakeCloudWatch({
-    now: options.now ?? Date.now,
-    anchor: options.anchor,
-    deny: options.deny ?? [],
-  });
+  const accountOptions = { now: options.now ?? Date.now, anchor: options.anchor, deny: options.deny ?? [] };
+  const workers = options.workers ?? defaultWorkerCount();
+  const pooled = workers > 0 ? createPooledFakeCloudWatch({ ...accountOptions, workers }) : undefined;
+  const fake = pooled ?? createFakeCloudWatch(accountOptions);
   const serve = createHttpHandler(fake, { headers: corsHeaders() });
   const preflights: PreflightRecord[] = [];
   const origins: Array<string | undefined> = [];
@@ -173,11 +179,13 @@ export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Pr
     preflights,
     origins,
     deny: fake.denied,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await pooled?.close();
+    },
   };
 }
 
@@ -188,6 +196,7 @@ async function main(): Promise<void> {
       fault: { type: 'string' },
       deny: { type: 'string', multiple: true },
       'refuse-json-preflight': { type: 'boolean', default: false },
+      workers: { type: 'string' },
     },
   });
   const refuseJsonPreflight =
@@ -197,6 +206,11 @@ async function main(): Promise<void> {
     console.error(`fake-cloudwatch: --port ${values.port} is not a port number (0-65535)`);
     process.exit(2);
   }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) {
+    console.error(`fake-cloudwatch: --workers ${values.workers} is not a number of threads (0-64)`);
+    process.exit(2);
+  }
   const fault = values.fault === undefined ? undefined : parseFaultParameter(values.fault);
   if (values.fault !== undefined && fault === undefined) {
     console.error(`fake-cloudwatch: --fault ${values.fault} is not one of ${faultKinds.join(', ')}`);
@@ -204,7 +218,12 @@ async function main(): Promise<void> {
   }
   let server: LoopbackCloudWatch;
   try {
-    server = await startLoopbackCloudWatch({ port, deny: values.deny ?? [], refuseJsonPreflight });
+    server = await startLoopbackCloudWatch({
+      port,
+      deny: values.deny ?? [],
+      refuseJsonPreflight,
+      ...(workers === undefined ? {} : { workers }),
+    });
   } catch (error) {
     console.error(
       `fake-cloudwatch: could not listen on 127.0.0.1:${port} (${error instanceof Error ? error.message : String(error)}); choose another with --port`,
