@@ -5,14 +5,15 @@ import { describe, expect, test } from 'vitest';
 import {
   buildContentSecurityPolicy,
   COMMERCIAL_REGIONS,
-  developmentPolicy,
+  LOOPBACK_SOURCES,
   readMetaPolicy,
+  sitePolicy,
   writeMetaPolicy,
 } from './deploy-csp';
 
 const ROOT = join(import.meta.dirname, '..');
 const indexHtml = readFileSync(join(ROOT, 'index.html'), 'utf8');
-const DEV_PLACEHOLDER = '%VITE_CSP_DEV_STYLE_SRC%';
+const DEV_PLACEHOLDERS = ['%VITE_CSP_DEV_STYLE_SRC%', '%VITE_CSP_DEV_CONNECT_SRC%'];
 
 function envValue(file: string, key: string): string | undefined {
   const line = readFileSync(join(ROOT, file), 'utf8')
@@ -22,14 +23,23 @@ function envValue(file: string, key: string): string | undefined {
 }
 
 describe('the Content-Security-Policy meta tag in index.html', () => {
-  test('is the development policy, with the dev server’s inline-style allowance resolved empty in builds', () => {
+  test('is the site policy once the dev server’s allowances (inline styles, loopback) resolve empty in builds', () => {
     const meta = readMetaPolicy(indexHtml);
     expect(meta).toBeDefined();
-    expect(meta?.split(DEV_PLACEHOLDER)).toHaveLength(2);
-    const built = meta?.replace(` ${DEV_PLACEHOLDER}`, '');
-    expect(built).toBe(developmentPolicy());
+    let built = meta ?? '';
+    for (const placeholder of DEV_PLACEHOLDERS) {
+      expect(built.split(placeholder)).toHaveLength(2);
+      built = built.replace(` ${placeholder}`, '');
+    }
+    expect(built).toBe(sitePolicy());
     expect(envValue('.env', 'VITE_CSP_DEV_STYLE_SRC')).toBe('');
     expect(envValue('.env.development', 'VITE_CSP_DEV_STYLE_SRC')).toBe("'unsafe-inline'");
+    expect(envValue('.env', 'VITE_CSP_DEV_CONNECT_SRC')).toBe('');
+    expect(envValue('.env.development', 'VITE_CSP_DEV_CONNECT_SRC')).toBe(LOOPBACK_SOURCES.join(' '));
+  });
+
+  test('a build allows nothing over plain http and no loopback', () => {
+    expect(sitePolicy()).not.toMatch(/http:|127\.0\.0\.1|localhost/);
   });
 
   test('comes before every script and stylesheet, so it governs them', () => {
@@ -41,7 +51,7 @@ describe('the Content-Security-Policy meta tag in index.html', () => {
   });
 
   test('allows no inline or evaluated script and no framing directive a meta tag would ignore', () => {
-    const policy = developmentPolicy();
+    const policy = sitePolicy();
     expect(policy).toContain("script-src 'self';");
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|frame-ancestors/);
     expect(policy).toContain("default-src 'none'");

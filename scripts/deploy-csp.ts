@@ -45,7 +45,11 @@ export const COMMERCIAL_REGIONS = [
   'us-west-2',
 ] as const;
 
-/** Loopback origins the developer build allows, so `npm run fake-cloudwatch` works with a local build. */
+/**
+ * Loopback origins only the dev server allows (`npm start`: .env.development's VITE_CSP_DEV_CONNECT_SRC), so
+ * `npm run fake-cloudwatch` works while developing; a build never carries them, and a deployment whose
+ * config.json names a loopback or custom endpoint gets that one origin from `npm run deploy`.
+ */
 export const LOOPBACK_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*'] as const;
 
 export interface CspOptions {
@@ -91,14 +95,14 @@ export function buildContentSecurityPolicy(options: CspOptions): string {
 }
 
 /**
- * The policy of a developer build (the meta tag in index.html as committed): every commercial region, and
- * loopback for the local fake endpoint. `npm run deploy` replaces it with the deployment's own, narrower policy.
+ * The policy of a build (the meta tag in index.html as committed, its dev-server placeholders empty):
+ * every commercial region's CloudWatch and Cognito, nothing over plain http. `npm run deploy` replaces it
+ * with the deployment's own, narrower policy.
  */
-export function developmentPolicy(): string {
+export function sitePolicy(): string {
   return buildContentSecurityPolicy({
     monitoringRegions: COMMERCIAL_REGIONS,
     cognitoRegions: COMMERCIAL_REGIONS,
-    extraConnect: LOOPBACK_SOURCES,
     forHeader: false,
   });
 }

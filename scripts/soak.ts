@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaultKind } from '@bellwether/fake-cloudwatch';
 import { type Browser, type CDPSession, chromium, type Page, type Request } from 'playwright-core';
+import { deploySite, LOCAL_NETWORK_ACCESS_OFF } from '../tests/e2e/deployed-site';
 import { type LoopbackCloudWatch, startLoopbackCloudWatch } from './fake-cloudwatch-server';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 
@@ -419,7 +420,11 @@ async function main(): Promise<void> {
       : undefined;
   const browser: Browser = await chromium.launch({
     executablePath,
-    args: [...CHROMIUM_ARGS, ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [])],
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(loopback ? [LOCAL_NETWORK_ACCESS_OFF] : []),
+      ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : []),
+    ],
   });
   const stop = async (): Promise<void> => {
     await browser.close().catch(() => undefined);
@@ -439,15 +444,11 @@ async function main(): Promise<void> {
     });
     if (loopback) {
       // A real deployment's config (this endpoint, pasted credentials) and credentials already pasted in this tab.
-      await page.route('**/config.json', (route) =>
-        route.fulfill({
-          contentType: 'application/json',
-          body: JSON.stringify({
-            regions: ['us-east-1'],
-            endpoint: loopback.url,
-            credentials: { source: 'pasted' },
-          }),
-        }),
+      // Served as npm run deploy would: the page's CSP allows this endpoint (a build's allows no loopback).
+      await deploySite(
+        page,
+        { regions: ['us-east-1'], endpoint: loopback.url, credentials: { source: 'pasted' } },
+        new URL(preview.url).origin,
       );
       await page.addInitScript((credentials) => {
         sessionStorage.setItem('bellwether.credentials', JSON.stringify(credentials));

@@ -6,8 +6,11 @@
  */
 import type { Page } from '@playwright/test';
 import { type LoopbackCloudWatch, startLoopbackCloudWatch } from '../../scripts/fake-cloudwatch-server';
+import { DEPLOYED_SITE_BROWSER, deploySite } from './deployed-site';
 import { expect, test } from './fixtures';
 import { DashboardPageObject } from './pages/dashboard-page';
+
+test.use(DEPLOYED_SITE_BROWSER);
 
 const SCREENSHOTS = 'test-results/screenshots';
 const FORM = 'application/x-www-form-urlencoded';
@@ -24,17 +27,12 @@ test.beforeEach(() => {
 });
 
 async function connectAndOpenCheckout(page: Page, protocol?: 'query'): Promise<DashboardPageObject> {
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        regions: ['us-east-1'],
-        endpoint: server.url,
-        credentials: { source: 'pasted' },
-        ...(protocol ? { protocol } : {}),
-      }),
-    }),
-  );
+  await deploySite(page, {
+    regions: ['us-east-1'],
+    endpoint: server.url,
+    credentials: { source: 'pasted' },
+    ...(protocol ? { protocol } : {}),
+  });
   await page.goto('/d/checkout');
   await expect(page).toHaveURL(/\/connect$/);
   // Routing through Playwright would answer CORS preflights itself; from here on the network is real.

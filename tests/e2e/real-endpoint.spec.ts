@@ -6,8 +6,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { type LoopbackCloudWatch, startLoopbackCloudWatch } from '../../scripts/fake-cloudwatch-server';
+import { DEPLOYED_SITE_BROWSER, deploySite } from './deployed-site';
 import { expect, test } from './fixtures';
 import { DashboardPageObject } from './pages/dashboard-page';
+
+test.use(DEPLOYED_SITE_BROWSER);
 
 const SCREENSHOTS = 'test-results/screenshots';
 const ACCESS_KEY_ID = 'ASIAE2ETESTBELLWETHR';
@@ -35,12 +38,7 @@ test.afterEach(() => {
 
 /** Serves the deployment config a real site would have (this endpoint, pasted credentials) to the next page load. */
 async function deployConfig(page: Page, endpoint: string): Promise<void> {
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({ regions: ['us-east-1'], endpoint, credentials: { source: 'pasted' } }),
-    }),
-  );
+  await deploySite(page, { regions: ['us-east-1'], endpoint, credentials: { source: 'pasted' } });
 }
 
 class ConnectPageObject {
