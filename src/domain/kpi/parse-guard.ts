@@ -1,4 +1,4 @@
-import type { CST } from 'yaml';
+import { CST, Lexer } from 'yaml';
 import { DASHBOARD_LIMITS } from './limits';
 
 /** A limit the file's syntax tree broke, with the offset of the token that broke it. */
@@ -60,7 +60,7 @@ export function checkYamlLimits(tokens: readonly CST.Token[]): {
     if (collection && depth >= DASHBOARD_LIMITS.depth) {
       return found({
         offset,
-        message: `lists and mappings are nested more than ${DASHBOARD_LIMITS.depth} levels deep; a dashboard needs far fewer — check the indentation`,
+        message: NESTING,
       });
     }
     if (key && 'source' in token && token.source.length > DASHBOARD_LIMITS.keyChars) {
@@ -98,4 +98,44 @@ export function checkYamlLimits(tokens: readonly CST.Token[]): {
         'a key here is itself a list or a mapping (written with ? or as [...] / {...}); dashboard keys are plain names',
     },
   };
+}
+
+const NESTING = `lists and mappings are nested more than ${DASHBOARD_LIMITS.depth} levels deep; a dashboard needs far fewer — check the indentation`;
+
+/**
+ * The first check, on the lexer's tokens alone (a flat stream): flow brackets open at once plus block
+ * indicators (`-`, `?`, `:`) on one line bound the nesting a line can open. yaml's parser recurses on a
+ * line such as `? ? ? …`, so that nesting is refused before the parser sees it. Calls onNewLine with the
+ * offset of each line start, so the caller can say the line.
+ */
+export function checkLexicalNesting(
+  text: string,
+  onNewLine: (offset: number) => void,
+): LimitBreach | undefined {
+  let offset = 0;
+  let flow = 0;
+  let onLine = 0;
+  let atScalar = false;
+  onNewLine(0);
+  for (const source of new Lexer().lex(text)) {
+    if (atScalar) {
+      atScalar = false;
+      offset += source.length;
+      continue;
+    }
+    const type = CST.tokenType(source);
+    if (type === 'scalar') {
+      atScalar = true;
+      continue;
+    }
+    if (type === 'doc-mode' || type === 'flow-error-end') continue;
+    if (type === 'newline') onLine = 0;
+    else if (type === 'flow-map-start' || type === 'flow-seq-start') flow++;
+    else if (type === 'flow-map-end' || type === 'flow-seq-end') flow = Math.max(0, flow - 1);
+    else if (type === 'explicit-key-ind' || type === 'seq-item-ind' || type === 'map-value-ind') onLine++;
+    if (flow + onLine > DASHBOARD_LIMITS.depth) return { offset, message: NESTING };
+    offset += source.length;
+    if (type === 'newline') onNewLine(offset);
+  }
+  return undefined;
 }

@@ -12,7 +12,7 @@ import {
 import type { ConfigError, IssuePath } from './config-error';
 import { formatPath } from './config-error';
 import { clipText, DASHBOARD_LIMITS } from './limits';
-import { checkYamlLimits, type LimitBreach } from './parse-guard';
+import { checkLexicalNesting, checkYamlLimits, type LimitBreach } from './parse-guard';
 import { locatePath } from './parse-locate';
 import { quoteSourceLine, syntaxHint } from './yaml-excerpt';
 
@@ -134,6 +134,17 @@ export function readYaml(file: string, text: string): ReadYamlResult {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const lexical = new LineCounter();
+  const nested = checkLexicalNesting(text, lexical.addNewLine);
+  if (nested) {
+    const { line, col } = lexical.linePos(nested.offset);
+    const excerpt = quoteSourceLine(text, lexical.lineStarts, line, col);
+    return {
+      ok: false,
+      errors: [{ file, line, column: col, path: '', message: nested.message, excerpt }],
+      value: undefined,
+    };
+  }
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const refuse = (breach: LimitBreach): ReadYamlResult => {
     const at = where(breach.offset);
