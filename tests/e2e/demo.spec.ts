@@ -45,6 +45,54 @@ test('the front page shows every dashboard worst first, with its reason, desk an
 });
 
 for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+  { width: 2560, height: 1440 },
+]) {
+  test(`the desk uses the width and keeps its toolbar to two rows at ${viewport.width}×${viewport.height}`, async ({
+    page,
+    problems,
+  }) => {
+    await page.setViewportSize(viewport);
+    const dashboard = new DashboardPageObject(page);
+    await dashboard.open('checkout');
+    await dashboard.waitForValues(CHECKOUT_KPIS);
+    const layout = await page.evaluate(() => {
+      /** Boxes that overlap vertically are one row. */
+      const rowsOf = (rects: DOMRect[]): number => {
+        let rows = 0;
+        let bottom = Number.NEGATIVE_INFINITY;
+        for (const r of [...rects].sort((x, y) => x.top - y.top)) {
+          if (r.top >= bottom) {
+            rows += 1;
+            bottom = r.bottom;
+          } else bottom = Math.max(bottom, r.bottom);
+        }
+        return rows;
+      };
+      const main = document.querySelector('main') as HTMLElement;
+      const style = getComputedStyle(main);
+      const content = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const tiles = [...document.querySelectorAll('.kpi-tile')].map((t) => t.getBoundingClientRect());
+      const left = Math.min(...tiles.map((r) => r.left));
+      const right = Math.max(...tiles.map((r) => r.right));
+      // The toolbar: the title, the controls and the actions.
+      const items = [
+        ...document.querySelectorAll('.dashboard-header > h1, .dashboard-meta > *, .dashboard-actions > *'),
+      ].map((el) => el.getBoundingClientRect());
+      return { used: (right - left) / content, rows: rowsOf(items), tileRows: rowsOf(tiles) };
+    });
+    expect(layout.used).toBeGreaterThan(0.95);
+    expect(layout.rows).toBeLessThanOrEqual(2);
+    if (viewport.width >= 1920) expect(layout.tileRows).toBe(1);
+    await page.screenshot({
+      path: `${SCREENSHOTS}/checkout-layout-${viewport.width}x${viewport.height}.png`,
+    });
+    expect(problems.messages).toEqual([]);
+  });
+}
+
+for (const viewport of [
   { width: 1920, height: 1080 },
   { width: 3840, height: 2160 },
 ]) {
