@@ -306,6 +306,10 @@ describe('snapshots and the relay', () => {
     });
   });
 
+  test('npm run deploy can send the template as a TemplateBody (CloudFormation takes 51,200 bytes)', () => {
+    expect(readFileSync(join(INFRA, 'bellwether-site.yaml')).length).toBeLessThan(51_200);
+  });
+
   test('the relay exists only once its code is uploaded; the code bucket is not an origin', () => {
     expect(evaluate(template.Conditions.HasRelay, { RelayCodeKey: '' })).toBe(false);
     expect(
