@@ -163,7 +163,8 @@ describe('API Reference, GetMetricData, ScanBy and MaxDatapoints', () => {
     expect(omitted.results).toEqual(descending.results);
   });
 
-  test('MaxDatapoints: "If you omit this, the default of 100,800 is used"', async () => {
+  // Two pages of 120,960 datapoints through the SDK: seconds on a loaded machine, so more than the default 5 s.
+  test('MaxDatapoints: "If you omit this, the default of 100,800 is used"', { timeout: 60_000 }, async () => {
     // Six metrics of 14 days at one minute: 6 × 20,160 = 120,960 datapoints, more than one page holds.
     const queries = ['prod', 'staging'].flatMap((env, i) =>
       ['OrdersPlaced', 'CheckoutRequests', 'PaymentsAttempted'].map((name, j) =>
