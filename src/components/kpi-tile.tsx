@@ -44,6 +44,7 @@ export function KpiTile({ model, actions }: { model: KpiTileView; actions?: Reac
         points={model.points}
         lines={model.lines}
         label={model.sparklineLabel}
+        lazy
         {...(model.window ? { window: model.window } : {})}
         {...(model.period ? { period: model.period } : {})}
       />

@@ -1,7 +1,8 @@
-import { memo, type ReactElement, useMemo } from 'react';
+import { memo, type ReactElement, useMemo, useRef } from 'react';
 import type { ReferenceLine } from '../domain/board/board-types';
 import type { Point, TimeWindow } from '../domain/series';
-import { SPARK_HEIGHT, SPARK_WIDTH, sparklineGeometry } from './sparkline-geometry';
+import { SPARK_HEIGHT, SPARK_WIDTH, type SparklineGeometry, sparklineGeometry } from './sparkline-geometry';
+import { useNearViewport } from './use-near-viewport';
 
 export type SparklineLine = ReferenceLine;
 
@@ -16,18 +17,35 @@ interface SparklineProps {
   period?: number;
   /** Kept for callers that name their sparkline; the drawing needs no id. */
   id?: string;
+  /**
+   * Drawn only once it comes within a screen of the viewport (a long desk page); its name is there from
+   * the start. A wall, whose every tile is on screen, draws at once.
+   */
+  lazy?: boolean;
 }
 
-function SparklineView({ points, lines = [], label, window, period, id }: SparklineProps): ReactElement {
+const NOTHING_DRAWN: SparklineGeometry = { path: '', refs: [] };
+
+function SparklineView({
+  points,
+  lines = [],
+  label,
+  window,
+  period,
+  id,
+  lazy = false,
+}: SparklineProps): ReactElement {
+  const ref = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(ref, lazy);
   const values = lines.map((l) => l.value);
   const key = values.join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the reference values are keyed by their text.
   const geometry = useMemo(
-    () => sparklineGeometry(points, values, window, period),
-    [points, key, window?.start, window?.end, period],
+    () => (near ? sparklineGeometry(points, values, window, period) : NOTHING_DRAWN),
+    [near, points, key, window?.start, window?.end, period],
   );
   return (
-    <div className="sparkline" role="img" aria-label={label} {...(id ? { id } : {})}>
+    <div ref={ref} className="sparkline" role="img" aria-label={label} {...(id ? { id } : {})}>
       <svg
         viewBox={`0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}`}
         preserveAspectRatio="none"
@@ -85,6 +103,7 @@ function sameSparkline(a: SparklineProps, b: SparklineProps): boolean {
   return (
     a.label === b.label &&
     a.id === b.id &&
+    a.lazy === b.lazy &&
     a.period === b.period &&
     a.window?.start === b.window?.start &&
     a.window?.end === b.window?.end &&
