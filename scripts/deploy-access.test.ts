@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { newScreenKey, screenGrant, screenKeyCommands, screenKeyHash } from './deploy-screen-key';
 
 type Header = { value: string };
 interface ViewerRequest {
@@ -168,6 +169,31 @@ describe('snapshot access at the edge', () => {
   test('a grant that is not a list of dashboards opens nothing', async () => {
     const store = new Map([[sha256(LOBBY), JSON.stringify({ dashboards: 'checkout' })]]);
     expect(await status(load(store), request('/snapshots/checkout/x.json', { header: LOBBY }))).toBe(403);
+  });
+
+  test('a key and grant made by scripts/deploy-screen-key.ts open exactly what they say', async () => {
+    const key = newScreenKey();
+    const store = new Map([[screenKeyHash(key), screenGrant('hall', ['platform'])]]);
+    const handler = load(store);
+    expect(await status(handler, request('/snapshots/platform/default.json', { header: key }))).toBe(200);
+    expect(await status(handler, request('/snapshots/checkout/env=prod.json', { header: key }))).toBe(403);
+    expect(newScreenKey()).not.toBe(key);
+  });
+
+  test('the script refuses what the edge would never match, and prints the CLI that changes the store', () => {
+    expect(() => screenKeyHash('short')).toThrow(/32 to 128/);
+    expect(() => screenGrant('hall', ['Checkout'])).toThrow(/not: Checkout/);
+    expect(() => screenGrant('hall', [])).toThrow(/dashboard ids/);
+    expect(screenGrant('hall', ['checkout', 'checkout'])).toBe('{"screen":"hall","dashboards":["checkout"]}');
+    const hash = screenKeyHash(LOBBY);
+    expect(hash).toBe(sha256(LOBBY));
+    const [, , put] = screenKeyCommands('bw', hash, screenGrant("lobby's", ['checkout']));
+    expect(put).toBe(
+      `aws cloudfront-keyvaluestore put-key --kvs-arn "$KVS" --if-match "$ETAG" --key ${hash} --value '{"screen":"lobby'\\''s","dashboards":["checkout"]}'`,
+    );
+    expect(screenKeyCommands('bw', hash)[2]).toBe(
+      `aws cloudfront-keyvaluestore delete-key --kvs-arn "$KVS" --if-match "$ETAG" --key ${hash}`,
+    );
   });
 
   test('the code fits CloudFront Functions: under 10 KB, runtime 2.0', () => {
