@@ -139,7 +139,7 @@ describe('snapshot access at the edge', () => {
     expect(passed.headers['x-bellwether-screen-key']).toBeUndefined();
   });
 
-  test('a refusal says why, so a screen tells a revoked key from a snapshot not written yet (S3: 403)', async () => {
+  test('a refusal says why, so a screen tells a revoked key from a snapshot not written yet (S3: 404)', async () => {
     const handler = load(storeOf());
     const reason = async (event: { request: ViewerRequest }): Promise<string | undefined> =>
       ((await handler(event)) as GeneratedResponse).headers['x-bellwether-refused']?.value;

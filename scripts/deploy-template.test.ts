@@ -125,10 +125,19 @@ describe('hosting template', () => {
         Effect: string;
         Principal: Node;
         Action: Node;
+        Resource: Node;
         Condition: Record<string, Record<string, Node>>;
       }>;
     };
-    const [allow, deny] = doc.Statement;
+    const [allow, listing, deny] = doc.Statement;
+    // A missing object is a 404 (not S3's 403), and only for this distribution.
+    expect(listing).toMatchObject({
+      Effect: 'Allow',
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: 's3:ListBucket',
+      Resource: { 'Fn::GetAtt': ['SiteBucket', 'Arn'] },
+    });
+    expect(listing?.Condition).toEqual(allow?.Condition);
     expect(allow).toMatchObject({
       Effect: 'Allow',
       Principal: { Service: 'cloudfront.amazonaws.com' },
@@ -449,6 +458,7 @@ describe('least privilege', () => {
     const expected = new Set([
       ...READ_ONLY_ACTIONS,
       's3:GetObject',
+      's3:ListBucket',
       's3:PutObject',
       'sts:AssumeRoleWithWebIdentity',
       'sts:AssumeRole',
@@ -479,7 +489,14 @@ describe('least privilege', () => {
           expect(statement.Principal, `${file}: only CloudFront may read the bucket`).toEqual({
             Service: 'cloudfront.amazonaws.com',
           });
-          expect(actions, `${file}: CloudFront only reads`).toEqual(['s3:GetObject']);
+          // CloudFront reads objects, and may list the bucket itself only so a missing object is a 404.
+          const only = actions.join(',');
+          expect(['s3:GetObject', 's3:ListBucket'], `${file}: CloudFront only reads`).toContain(only);
+          if (only === 's3:ListBucket') {
+            expect(statement.Resource, `${file}: ListBucket on the bucket, not its objects`).toEqual({
+              'Fn::GetAtt': ['SiteBucket', 'Arn'],
+            });
+          }
         } else if (actions.some((a) => String(a).startsWith('s3:'))) {
           // A role's policy (the relay): objects under snapshots/ (and dashboards/ to read), nothing else.
           const prefixes = ([] as Node[])
