@@ -17,9 +17,10 @@ const EXIT_CODES = `Exit codes:
   2  the command line is wrong: unknown command or option, missing or malformed argument
   3  the tool itself failed (please report it)`;
 
-const RUNNING = `Paths are read from where you typed the command. Machine output goes to stdout only when asked
-(--out -); everything else (summaries, warnings, errors) goes to stderr. npm prints its own banner on
-stdout, so to pipe a command's stdout use \`npm run --silent kpi -- …\` or \`npx tsx scripts/kpi.ts …\`.`;
+const RUNNING = `Paths are read from where you typed the command. Only a command's artefact goes to stdout
+(validate's and cost's reports; export-alarms' template with --out -); summaries, warnings and errors go
+to stderr. npm prints its own banner on stdout, so to pipe stdout use \`npm run --silent kpi -- …\` or
+\`npx tsx scripts/kpi.ts …\`.`;
 
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   validate: `usage: npm run kpi -- validate <folder or file>...
