@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { formatConfigError } from '../src/domain/kpi/config-error';
 import { parseDashboard } from '../src/domain/kpi/parse-dashboard';
 import { buildConfigJsonSchema, CONFIG_SCHEMA_PATH, run, runAsync } from './kpi';
+import { readProblem } from './kpi-files';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHECKOUT = join(ROOT, 'public/dashboards/checkout.yaml');
@@ -465,6 +466,16 @@ describe('kpi never prints a stack trace for bad input', () => {
     expect(text).toContain(`error: ${join(dir, 'loop.yaml')}: is a symbolic link that loops`);
     expect(text).toMatch(/deep\.yaml/);
     expect(result.out.at(-1)).toMatch(/^\d+ files checked: 1 valid KPI, [3-9] errors/);
+  });
+
+  test.each([
+    ['EACCES', 'cannot be read: permission denied'],
+    ['EPERM', 'cannot be read: permission denied'],
+    ['ENOENT', 'no such file or folder'],
+    ['ENOTDIR', 'no such file or folder'],
+    ['EISDIR', 'is a folder, not a file'],
+  ])('a file system error %s is said in words (tests run as root, which reads any file)', (code, words) => {
+    expect(readProblem(Object.assign(new Error(`${code}: raw`), { code }))).toBe(words);
   });
 
   test('a write that fails is an error, not a crash', () => {
