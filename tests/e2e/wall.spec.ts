@@ -90,6 +90,8 @@ test('every fault the account can inject keeps the last good data, shows degrade
   page,
   problems,
 }) => {
+  // 1080p: Platform's nine tiles on one page (a 1280×720 window pages them, to keep their text readable).
+  await page.setViewportSize({ width: 1920, height: 1080 });
   const wall = new WallPageObject(page);
   await wall.open('/wall/platform');
   await wall.waitForValues(PLATFORM_KPIS);

@@ -9,9 +9,12 @@ import { WallTile } from './wall-tile';
 /** Readable minimum of a tile, as a share of the tile area: at most five columns and four rows. */
 const MIN_TILE_WIDTH_SHARE = 0.18;
 const MIN_TILE_HEIGHT_SHARE = 0.24;
-/** Below these a tile is unreadable whatever the screen, so small windows page sooner. */
-const MIN_TILE_WIDTH_PX = 200;
-const MIN_TILE_HEIGHT_PX = 120;
+/**
+ * Below these a tile's secondary text (change, reason, sized min(6cqh, 3.5cqw) in wall.css) would drop
+ * under 14 px, unreadable from a few metres whatever the screen; so a 1366×768 wall pages sooner.
+ */
+const MIN_TILE_WIDTH_PX = 400;
+const MIN_TILE_HEIGHT_PX = 234;
 
 interface WallBoardViewProps {
   outcomes: WallOutcomeModel[];
