@@ -93,6 +93,27 @@ const credentialsConfigSchema = z.discriminatedUnion('source', [
 export const protocolSettings = ['auto', 'json', 'query'] as const;
 export type ProtocolSetting = (typeof protocolSettings)[number];
 
+/**
+ * Where the numbers come from: `direct`, each browser calls CloudWatch with the deployment's credentials
+ * (the default), or `snapshot`, each browser reads the relay's snapshots from the site
+ * (src/data/snapshot/, `npm run relay`) and calls no AWS API.
+ */
+export const dataSources = ['direct', 'snapshot'] as const;
+
+const snapshotsSchema = z.strictObject({
+  /** The site path the relay's snapshots are served under, relative to the app (default snapshots/). */
+  path: z
+    .string()
+    .regex(/^([a-z0-9][a-z0-9._-]*\/)+$/, 'a path under the site such as snapshots/, ending in /')
+    .default('snapshots/'),
+  /**
+   * A view the relay does not publish (another range, a drill-down, other variable values): `direct`
+   * fetches it from CloudWatch with the deployment's credentials; `none` (the default) says on screen that
+   * it needs a direct connection.
+   */
+  fallback: z.enum(['direct', 'none']).default('none'),
+});
+
 const appConfigFields = {
   $schema: z.string().optional(),
   /** Regions the dashboards read from; the first is the default for "check connection". */
@@ -101,6 +122,9 @@ const appConfigFields = {
   endpoint: endpointSchema.optional(),
   /** Absent means auto; kept optional so a config without it reads back exactly as written. */
   protocol: z.enum(protocolSettings).optional(),
+  /** Absent means direct. */
+  source: z.enum(dataSources).optional(),
+  snapshots: snapshotsSchema.optional(),
 };
 
 /** The top level with `credentials` left open, checked first so its own errors stay precise. */

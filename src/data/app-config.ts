@@ -49,12 +49,19 @@ function crossCheck(
       ),
     );
   }
-  if (source === 'none' && config.endpoint === undefined) {
+  // A wall on the relay's snapshots alone calls no CloudWatch, so it needs neither credentials nor a proxy.
+  const snapshotsOnly = config.source === 'snapshot' && config.snapshots?.fallback !== 'direct';
+  if (source === 'none' && config.endpoint === undefined && !snapshotsOnly) {
     errors.push(
       at(
         ['credentials', 'source'],
         "'none' sends unsigned-for-AWS requests to a proxy that signs them; add endpoint with the proxy's URL",
       ),
+    );
+  }
+  if (config.snapshots !== undefined && config.source !== 'snapshot') {
+    errors.push(
+      at(['snapshots'], 'snapshots is read only with "source": "snapshot"; add it, or remove snapshots'),
     );
   }
   if (config.endpoint?.startsWith('http://') && !isLoopbackUrl(config.endpoint)) {
