@@ -5,6 +5,7 @@
 
 import { NOW, setupFakeCloudWatch } from '@bellwether/fake-cloudwatch/test-support';
 import { describe, expect, test } from 'vitest';
+import { parseAppConfig } from './app-config';
 import type { AppConfig } from './app-config-schema';
 import type { CloudWatchError } from './cloudwatch/errors';
 import { createConnection } from './credentials/connection';
@@ -202,6 +203,40 @@ describe('sourceConfigFor', () => {
     ],
   ])('%j → %s', (config, kind) => {
     expect(sourceConfigFor({ config, credentials, refused }).kind).toBe(kind);
+  });
+
+  test('source snapshot reads the relay under the site, falling back to the direct kind only when allowed', () => {
+    const read = (text: string) => {
+      const parsed = parseAppConfig(text);
+      if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('; '));
+      return sourceConfigFor({ config: parsed.config, credentials, refused }, { baseUrl: '/wall/' });
+    };
+    expect(read('{"source": "snapshot", "credentials": {"source": "none"}}')).toEqual({
+      kind: 'snapshot',
+      baseUrl: '/wall/snapshots/',
+    });
+    const backed = read(
+      '{"source": "snapshot", "snapshots": {"path": "relay/", "fallback": "direct"}, "credentials": {"source": "cognito-guest", "identityPoolId": "eu-west-1:0a1b2c3d-4e5f-6789-abcd-ef0123456789"}}',
+    );
+    expect(backed).toMatchObject({ kind: 'snapshot', baseUrl: '/wall/relay/', fallback: { kind: 'aws' } });
+  });
+
+  test('config.json: snapshots needs source snapshot, and a direct fallback needs what direct needs', () => {
+    const errors = (text: string) => {
+      const parsed = parseAppConfig(text);
+      return parsed.ok ? [] : parsed.errors.map((e) => e.message);
+    };
+    expect(errors('{"snapshots": {}, "credentials": {"source": "demo"}}')).toEqual([
+      'snapshots is read only with "source": "snapshot"; add it, or remove snapshots',
+    ]);
+    expect(
+      errors(
+        '{"source": "snapshot", "snapshots": {"fallback": "direct"}, "credentials": {"source": "none"}}',
+      ),
+    ).toEqual([expect.stringContaining("add endpoint with the proxy's URL")]);
+    expect(errors('{"source": "relay", "credentials": {"source": "none"}}')).toEqual([
+      expect.stringContaining('direct'),
+    ]);
   });
 });
 

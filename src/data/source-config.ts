@@ -10,7 +10,8 @@ import { createCloudWatchSource } from './cloudwatch/cloudwatch-source';
 import { CloudWatchError, type UnreachableCause, withUnreachableCause } from './cloudwatch/errors';
 import { senderOf } from './cloudwatch/wire-protocol';
 import type { Connection } from './credentials/connection';
-import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source';
+import type { FetchContext, FetchReport, MetricsSource, SeriesRequest } from './metrics-source';
+import { createSnapshotSource, type SnapshotFetch } from './snapshot/snapshot-source';
 
 /**
  * Which CloudWatch the app talks to. This file is the only place that decides; screens get a
@@ -22,6 +23,8 @@ import type { FetchReport, MetricsSource, SeriesRequest } from './metrics-source
  *   local emulator, a proxy on the operator's side), with fake credentials unless given.
  * - aws: a real account at the regional endpoints, with credentials from a Connection (Cognito,
  *   pasted) or given ready-made.
+ * - snapshot: no CloudWatch at all: the relay's snapshots, files on the site (src/data/snapshot/), with
+ *   a direct source of one of the kinds above for the views the relay does not publish, when allowed.
  */
 export type SourceConfig =
   | {
@@ -48,6 +51,16 @@ export type SourceConfig =
        * series cache, which holds one account's data, starts over.
        */
       identity?: () => string;
+    }
+  | {
+      kind: 'snapshot';
+      /** Where the site serves the snapshots, e.g. /snapshots/. */
+      baseUrl: string;
+      /** A direct connection for the views the relay does not publish; absent: they say they need one. */
+      fallback?: Exclude<SourceConfig, { kind: 'snapshot' }>;
+      /** The screen's key for the edge check in front of the snapshots, when it has one. */
+      screenKey?: () => string | undefined;
+      fetch?: SnapshotFetch;
     };
 
 /** Told when CloudWatch refuses the credentials (a Connection's `refused`); returns the error to show. */
@@ -76,6 +89,16 @@ export interface SourceOptions {
 /** Builds the MetricsSource for a configuration. */
 export function createMetricsSource(config: SourceConfig, options: SourceOptions = {}): MetricsSource {
   const clock = options.now === undefined ? {} : { now: options.now };
+  if (config.kind === 'snapshot') {
+    // Nothing to cache: the relay's own series cache made the snapshot; the fallback keeps its own.
+    return createSnapshotSource({
+      baseUrl: config.baseUrl,
+      ...clock,
+      ...(config.fallback ? { fallback: createMetricsSource(config.fallback, options) } : {}),
+      ...(config.screenKey ? { screenKey: config.screenKey } : {}),
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+    });
+  }
   const source = (() => {
     switch (config.kind) {
       case 'demo':
@@ -132,7 +155,22 @@ function sealedDemoClient(inControl: () => boolean): (options: CloudWatchClientO
 /** The source config a deployment's connection calls for: the demo, or real CloudWatch signed by the connection. */
 export function sourceConfigFor(
   connection: Pick<Connection, 'config' | 'credentials' | 'refused'> & Partial<Pick<Connection, 'subscribe'>>,
+  site: { baseUrl?: string } = {},
 ): SourceConfig {
+  const { config } = connection;
+  if (config.source === 'snapshot') {
+    const path = config.snapshots?.path ?? 'snapshots/';
+    const baseUrl = `${site.baseUrl ?? import.meta.env?.BASE_URL ?? '/'}${path}`;
+    return config.snapshots?.fallback === 'direct'
+      ? { kind: 'snapshot', baseUrl, fallback: directConfigFor(connection) }
+      : { kind: 'snapshot', baseUrl };
+  }
+  return directConfigFor(connection);
+}
+
+function directConfigFor(
+  connection: Pick<Connection, 'config' | 'credentials' | 'refused'> & Partial<Pick<Connection, 'subscribe'>>,
+): Exclude<SourceConfig, { kind: 'snapshot' }> {
   const { config } = connection;
   if (config.credentials.source === 'demo') return { kind: 'demo' };
   const credentials = (): Promise<StaticCredentials> => connection.credentials();
@@ -169,16 +207,20 @@ function withDiagnosis(
   };
   return {
     ...(source.stats ? { stats: source.stats.bind(source) } : {}),
-    async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport> {
+    async fetchSeries(
+      requests: SeriesRequest[],
+      signal?: AbortSignal,
+      context?: FetchContext,
+    ): Promise<FetchReport> {
       try {
-        return await source.fetchSeries(requests, signal);
+        return await source.fetchSeries(requests, signal, context);
       } catch (error) {
         return explain(error, requests[0]?.region ?? 'us-east-1');
       }
     },
-    async describeAlarms(region, names, signal) {
+    async describeAlarms(region, names, signal, context) {
       try {
-        return await source.describeAlarms(region, names, signal);
+        return await source.describeAlarms(region, names, signal, context);
       } catch (error) {
         return explain(error, region);
       }
