@@ -72,7 +72,8 @@ function snapshot(key: string): Snapshot {
 }
 const getMetricData = () => fake.calls.filter((c) => c.operation === 'GetMetricData');
 
-describe('the relay Lambda', () => {
+// Each run computes a dashboard's worth of the simulated account: seconds on a loaded machine.
+describe('the relay Lambda', { timeout: 30_000 }, () => {
   test('one invocation writes every listed dashboard at its defaults, whole, with a short cache life', async () => {
     const summary = await handlerWith()();
     expect(summary).toMatchObject({ written: 2, faults: 0, invalid: 0, problems: [] });
