@@ -7,9 +7,10 @@ import type { SeriesRequest } from './metrics-source';
 import type { CacheMode } from './series-cache';
 
 /**
- * The cache keys of a fetch's requests: one per (region, query with its account ids, period, components),
- * the query's periods fixed as the planner resolves them for the request's whole window, so a tail or a
- * head of the window is asked at the same periods.
+ * The cache keys of a fetch's requests: one per (region, query with its account ids, period), the query's
+ * periods fixed as the planner resolves them for the request's whole window, so a tail or a head of the
+ * window is asked at the same periods. Whether a math query's components are wanted is not part of the
+ * key: the drill-down's chart (with components) and the board's series of the same query share one entry.
  */
 
 /** One query at one period, asked by one or more requests of a fetch. */
@@ -18,6 +19,7 @@ export interface Group {
   mode: CacheMode;
   period: number;
   query: KpiQuery;
+  /** Fetch the math components too: some request of the group wants them, or the entry holds them. */
   includeComponents: boolean;
   region: string;
   asks: { request: SeriesRequest; window: TimeWindow }[];
@@ -46,7 +48,7 @@ export function groupRequests(
   requests: SeriesRequest[],
   now: number,
 ): { groups: Group[]; passThrough: SeriesRequest[] } {
-  const groups = new Map<string, Group>();
+  const groups = new Map<string, Group[]>();
   const passThrough: SeriesRequest[] = [];
   for (const request of requests) {
     const mode = incrementality(request.query);
@@ -76,18 +78,21 @@ export function groupRequests(
       (request.query.kind === 'metric' ? request.query.metric.region : request.query.region) ??
       request.region;
     const includeComponents = request.includeComponents === true;
-    const key = canonicalJson([region, output.period, includeComponents, query]);
+    const key = canonicalJson([region, output.period, query]);
     const window = alignWindow(request.window, output.period);
-    const group = groups.get(key);
+    // Windows of one query that do not touch (a view and its comparison a week back) are spans of their own.
+    const spans = groups.get(key) ?? [];
+    const group = spans.find((g) => window.start <= g.union.end && window.end >= g.union.start);
     if (group) {
       group.asks.push({ request, window });
+      group.includeComponents ||= includeComponents;
       group.union = {
         start: Math.min(group.union.start, window.start),
         end: Math.max(group.union.end, window.end),
       };
       continue;
     }
-    groups.set(key, {
+    spans.push({
       key,
       mode,
       period: output.period,
@@ -98,8 +103,9 @@ export function groupRequests(
       union: window,
       notes: [...output.messages],
     });
+    groups.set(key, spans);
   }
-  return { groups: [...groups.values()], passThrough };
+  return { groups: [...groups.values()].flat(), passThrough };
 }
 
 /** The query with every period as the planner resolved it for the whole window; undefined if one is unknown. */

@@ -160,6 +160,49 @@ describe('a steady-state refresh asks only for the periods that can have changed
     expect(shape(got.results.success)).toEqual(shape(expected.results.success));
   });
 
+  test('the drill-down (with components) and the board (without) share one entry of a query', async () => {
+    const source = cachedSource();
+    const board = (): SeriesRequest => request('board', paymentSuccess, 6 * HOUR, { period: 60 });
+    const chart = (): SeriesRequest =>
+      request('chart', paymentSuccess, 6 * HOUR, { period: 60, includeComponents: true });
+    await source.fetchSeries([board()]);
+    await source.fetchSeries([chart()]);
+    clock = START + 2 * MINUTE;
+    fake.clearCalls();
+    const boardNext = await source.fetchSeries([board()]);
+    const chartNext = await source.fetchSeries([chart()]);
+    // The board's refresh brought the new minutes, components included; the chart's asked for nothing.
+    expect(boardNext.calls).toBe(1);
+    expect(chartNext.calls).toBe(0);
+    expect(metricDataCalls().every((c) => c.EndTime - c.StartTime <= seconds(10 * MINUTE))).toBe(true);
+    expect(boardNext.results.board!.components).toEqual({});
+    const { expected } = await both([chart()], source);
+    expect(shape(chartNext.results.chart)).toEqual(shape(expected.results.chart));
+  });
+
+  test('a comparison a day back keeps its own entry: neither window is fetched whole again', async () => {
+    const source = cachedSource();
+    const view = (): SeriesRequest => request('view', orders, 6 * HOUR, { period: 60 });
+    const dayBefore = (): SeriesRequest => ({
+      ...request('before', orders, 6 * HOUR, { period: 60 }),
+      window: { start: clock - 30 * HOUR, end: clock - 24 * HOUR },
+    });
+    // The board's fetch and the drill-down's comparison, each in a fetch of its own as on screen.
+    await source.fetchSeries([view()]);
+    await source.fetchSeries([dayBefore()]);
+    for (const minutes of [1, 2, 3]) {
+      clock = START + minutes * MINUTE;
+      fake.clearCalls();
+      await source.fetchSeries([view()]);
+      await source.fetchSeries([dayBefore()]);
+      for (const call of metricDataCalls())
+        expect(call.EndTime - call.StartTime).toBeLessThanOrEqual(seconds(10 * MINUTE));
+    }
+    const { got, expected } = await both([view(), dayBefore()], source);
+    expect(shape(got.results.before)).toEqual(shape(expected.results.before));
+    expect(shape(got.results.view)).toEqual(shape(expected.results.view));
+  });
+
   test('a 1-hour series is not asked again until a new hour can have completed', async () => {
     const source = cachedSource();
     const slo = request('slo', orders, 3 * 24 * HOUR, { period: 3600 });

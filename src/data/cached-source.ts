@@ -18,6 +18,7 @@ import {
   type FetchedPart,
   mergeFetch,
   pruneEntry,
+  type SeriesCacheStore,
   serveEntry,
 } from './series-cache';
 
@@ -40,6 +41,12 @@ export interface SeriesCacheOptions {
 
 export const DEFAULT_LATE_DATA_SECONDS = 300;
 const DEFAULT_MAX_ENTRIES = 2000;
+/**
+ * Spans kept per query and period: a view and a window that does not touch it (the drill-down's comparison
+ * with the day before, next to the board's last hours) each keep their entry instead of pushing the other
+ * out at every refresh. A third span takes the place of the one that reaches least far forward.
+ */
+const SPANS_PER_QUERY = 2;
 
 /** A MetricsSource that asks CloudWatch only for what its series cache cannot answer. */
 export interface CachedSource extends MetricsSource {
@@ -97,10 +104,24 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
         return ref;
       };
       const passRefs = new Map(passThrough.map((r) => [r.ref, sendAs(r)]));
+      const taken = new Set<string>();
       const decisions = groups.map((group) => {
-        const entry = store.get(group.key);
+        const slot = spanSlot(store, group.key, group.union, taken);
+        if (slot !== undefined) taken.add(slot);
+        const entry = slot === undefined ? undefined : store.get(slot);
+        const held = entry !== undefined && Object.keys(entry.components).length > 0;
+        // Components once fetched keep being fetched, so the entry's parts stay alike.
+        if (held) group.includeComponents = true;
         const boundary = completeBoundary(now, group.period, late);
-        const decision = decideFetch(entry, group.union, group.mode, boundary);
+        const lacksComponents =
+          entry !== undefined &&
+          !held &&
+          group.includeComponents &&
+          group.query.kind === 'math' &&
+          Object.keys(group.query.metrics).length > 0;
+        const decision: FetchDecision = lacksComponents
+          ? { kind: 'whole', window: group.union }
+          : decideFetch(entry, group.union, group.mode, boundary);
         const refs: Partial<Record<'whole' | 'head' | 'tail', string>> = {};
         const part = (window: TimeWindow): string => sendAs(pinnedRequest(group, window));
         if (decision.kind === 'whole') refs.whole = part(decision.window);
@@ -108,7 +129,7 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
           if (decision.head) refs.head = part(decision.head.window);
           if (decision.tail) refs.tail = part(decision.tail.window);
         }
-        return { group, entry, boundary, decision, refs };
+        return { group, slot, entry, boundary, decision, refs };
       });
 
       const report = await send(sent, now, signal);
@@ -125,7 +146,7 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
       }
 
       const retry: { request: SeriesRequest; notes: string[] }[] = [];
-      for (const { group, entry, boundary, decision, refs } of decisions) {
+      for (const { group, slot, entry, boundary, decision, refs } of decisions) {
         const got = (['whole', 'head', 'tail'] as const).flatMap((part) => {
           const ref = refs[part];
           const result = ref === undefined ? undefined : report.results[ref];
@@ -144,9 +165,11 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
               );
         if (next && !failed) {
           // Another fetch may have stored this key meanwhile; its entry is as new as this one.
-          if (store.get(group.key) === entry) store.set(group.key, pruneEntry(next, group.union.start));
-        } else if (!next && !failed && entry) {
-          store.delete(group.key);
+          if (slot !== undefined && store.peek(slot) === entry) {
+            store.set(slot, pruneEntry(next, group.union.start));
+          }
+        } else if (!next && !failed && entry && slot !== undefined) {
+          store.delete(slot);
         }
 
         const fresh = freshSpans(decision);
@@ -160,7 +183,13 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
             retry.push({ request: pinnedRequest(group, window, request.ref), notes: group.notes });
             continue;
           }
-          const result = servedResult(request.ref, group.period, served, got, group.notes);
+          const result = servedResult(
+            request.ref,
+            group.period,
+            request.includeComponents ? served : { ...served, components: {} },
+            got,
+            group.notes,
+          );
           results[request.ref] = result;
           if (got.length === 0) counts.cachedRequests += 1;
           counts.cachedPoints += resultPoints(result, (t) => !fresh.some((s) => t >= s.start && t < s.end));
@@ -199,6 +228,33 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
       return { ...totals, cacheEntries: store.size(), cachePoints };
     },
   };
+}
+
+/**
+ * Where a group's entry lives: the span of its query that its window overlaps or touches, else a free
+ * span, else the span that reaches least far forward (the one the views have moved away from).
+ */
+function spanSlot(
+  store: SeriesCacheStore,
+  key: string,
+  window: TimeWindow,
+  taken: Set<string>,
+): string | undefined {
+  let free: string | undefined;
+  let stalest: { slot: string; until: number } | undefined;
+  for (let i = 0; i < SPANS_PER_QUERY; i++) {
+    const slot = i === 0 ? key : `${key}\u0000${i}`;
+    if (taken.has(slot)) continue;
+    const entry = store.peek(slot);
+    if (!entry) {
+      free ??= slot;
+      continue;
+    }
+    if (window.start <= entry.fetchedUntil && window.end >= entry.coveredFrom) return slot;
+    if (!stalest || entry.fetchedUntil < stalest.until) stalest = { slot, until: entry.fetchedUntil };
+  }
+  // More spans of one query in one fetch than are kept: the extra ones are fetched whole and not kept.
+  return free ?? stalest?.slot;
 }
 
 /**

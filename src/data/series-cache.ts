@@ -241,6 +241,8 @@ export function entryPoints(entry: SeriesCacheEntry): number {
 /** A bounded map of entries, least recently used first out. */
 export interface SeriesCacheStore {
   get(key: string): SeriesCacheEntry | undefined;
+  /** The entry without making it the most recent. */
+  peek(key: string): SeriesCacheEntry | undefined;
   set(key: string, entry: SeriesCacheEntry): void;
   delete(key: string): void;
   clear(): void;
@@ -269,6 +271,7 @@ export function createSeriesCacheStore(maxEntries: number): SeriesCacheStore {
         map.delete(oldest);
       }
     },
+    peek: (key) => map.get(key),
     delete: (key) => void map.delete(key),
     clear: () => map.clear(),
     size: () => map.size,

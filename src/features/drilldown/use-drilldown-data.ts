@@ -6,7 +6,7 @@ import { useMetricsSource } from '../../data/react/metrics-source-context';
 import type { Kpi } from '../../domain/kpi/schema';
 import type { VariableValues } from '../../domain/kpi/variables';
 import type { AnomalyBand } from '../../domain/risk';
-import type { TimeWindow } from '../../domain/series';
+import type { Point, TimeWindow } from '../../domain/series';
 import { resolveRange, type TimeRange } from '../../domain/time/range';
 import type { Comparison } from '../../url/view-params';
 import {
@@ -72,6 +72,21 @@ function breakdownFrom(
   };
 }
 
+/** A result's datapoints multiplied by its scales (series by `value`, components by their own). */
+function scaled(result: SeriesResult, value: number, components: Record<string, number>): SeriesResult {
+  const times = (points: Point[], k: number): Point[] =>
+    k === 1 ? points : points.map((p) => ({ t: p.t, v: p.v * k }));
+  const scaledComponents: SeriesResult['components'] = {};
+  for (const [name, s] of Object.entries(result.components)) {
+    scaledComponents[name] = { ...s, points: times(s.points, components[name] ?? 1) };
+  }
+  return {
+    ...result,
+    series: result.series.map((s) => ({ ...s, points: times(s.points, value) })),
+    components: scaledComponents,
+  };
+}
+
 /**
  * Fetches what the drill-down shows beyond the dashboard's evaluation: the value at a fine period with its
  * components, the band, the earlier period and the breakdown (a SEARCH, then for math KPIs one query per value).
@@ -104,10 +119,12 @@ export function useDrilldownData(input: DrilldownInput): UseQueryResult<Drilldow
       const values = input.by ? breakdownValues(first.results[drilldownRefs.discover]) : [];
       const secondRequests = planBreakdownValues(ctx, plan, values);
       const second = secondRequests.length ? await source.fetchSeries(secondRequests, signal) : undefined;
-      const band = toBand(first.results[drilldownRefs.band]);
+      const perOwnPeriod = (result: SeriesResult | undefined): SeriesResult | undefined =>
+        result && scaled(result, plan.valueScale, plan.componentScale);
+      const band = toBand(perOwnPeriod(first.results[drilldownRefs.band]));
       const breakdown = breakdownFrom(ctx, first, second);
-      const value = first.results[drilldownRefs.value];
-      const compare = first.results[drilldownRefs.compare];
+      const value = perOwnPeriod(first.results[drilldownRefs.value]);
+      const compare = perOwnPeriod(first.results[drilldownRefs.compare]);
       return {
         now,
         window: plan.window,

@@ -75,6 +75,28 @@ describe('planDrilldown', () => {
     expect(chartPeriod({ start: now - span, end: now }, now)).toBe(period);
   });
 
+  test('a week of a per-minute Sum is asked at 5 minutes and read per minute; its band and comparison too', () => {
+    const kpi = testKpi({
+      anomaly: { band: 2 },
+      query: { metric: { namespace: 'Shop/Checkout', name: 'OrdersPlaced', stat: 'Sum', period: 60 } },
+    });
+    const plan = planDrilldown({
+      kpi,
+      region: 'us-east-1',
+      variables: {},
+      window: { start: now - 7 * 24 * HOUR, end: now },
+      now,
+      compare: '1w',
+    });
+    expect(plan.period).toBe(300);
+    expect(plan.valueScale).toBe(0.2);
+    for (const request of plan.requests) {
+      const q = request.query;
+      const metric = q.kind === 'metric' ? q.metric : q.kind === 'math' ? q.metrics.v : undefined;
+      expect(metric?.period).toBe(300);
+    }
+  });
+
   test('a math KPI asks for its components; compare shifts the window; by adds a SEARCH on the first metric', () => {
     const plan = planDrilldown({
       kpi: mathKpi,

@@ -1,7 +1,7 @@
 import type { SeriesRequest, SeriesResult } from '../../../data/metrics-source';
 import type { KpiQuery } from '../../../domain/kpi/query-schema';
 import type { Kpi } from '../../../domain/kpi/schema';
-import { substituteMetricStat, substituteQuery, type VariableValues } from '../../../domain/kpi/variables';
+import { substituteQuery, type VariableValues } from '../../../domain/kpi/variables';
 import type { TimeWindow } from '../../../domain/series';
 import { alignWindow, pointCount, retentionFloor } from '../../../domain/time/period';
 import type { Comparison } from '../../../url/view-params';
@@ -12,6 +12,7 @@ import {
   discoveryMetric,
   queryForValue,
 } from './breakdown-query';
+import { coarsenQuery } from './coarsen';
 
 /**
  * Datapoints the chart can draw: one per pixel of a full-width chart up to a 2560-pixel-wide screen (a 1080p
@@ -73,6 +74,12 @@ export interface DrilldownPlan {
   period: number;
   window: TimeWindow;
   requests: SeriesRequest[];
+  /**
+   * What to multiply the value's, the band's and the comparison's datapoints by, and each component's, to
+   * read them per the KPI's own period when they were fetched at a coarser one (see coarsen.ts).
+   */
+  valueScale: number;
+  componentScale: Record<string, number>;
   /** Why the breakdown was not asked for, when a dimension was chosen. */
   breakdownNote?: string;
 }
@@ -91,7 +98,9 @@ export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
   const period = drilldownPeriod(kpi, ctx.window, ctx.now);
   const window = alignWindow(ctx.window, period);
   const region = regionOf(kpi, ctx.region);
-  const query = substituteQuery(kpi.query, ctx.variables);
+  const own = substituteQuery(kpi.query, ctx.variables);
+  const coarse = coarsenQuery(own, period);
+  const query = coarse?.query ?? own;
   const requests: SeriesRequest[] = [
     {
       ref: drilldownRefs.value,
@@ -102,11 +111,11 @@ export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
       ...(query.kind === 'math' ? { includeComponents: true } : {}),
     },
   ];
-  if (kpi.anomaly && kpi.query.kind === 'metric') {
+  if (kpi.anomaly && query.kind === 'metric') {
     const band: KpiQuery = {
       kind: 'math',
       expression: `ANOMALY_DETECTION_BAND(v, ${kpi.anomaly.band})`,
-      metrics: { v: substituteMetricStat(kpi.query.metric, ctx.variables) },
+      metrics: { v: query.metric },
     };
     requests.push({ ref: drilldownRefs.band, query: band, region, window, period });
   }
@@ -117,8 +126,8 @@ export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
   }
   let breakdownNote: string | undefined;
   if (ctx.by) {
-    breakdownNote = breakdownUnsupported(query, ctx.by);
-    const metric = discoveryMetric(query);
+    breakdownNote = breakdownUnsupported(own, ctx.by);
+    const metric = discoveryMetric(own);
     if (!breakdownNote && metric) {
       const expression = breakdownSearch(metric, ctx.by, metric.period ?? period);
       requests.push({
@@ -130,7 +139,14 @@ export function planDrilldown(ctx: DrilldownContext): DrilldownPlan {
       });
     }
   }
-  return { period, window, requests, ...(breakdownNote ? { breakdownNote } : {}) };
+  return {
+    period,
+    window,
+    requests,
+    valueScale: coarse?.valueScale ?? 1,
+    componentScale: coarse?.componentScale ?? {},
+    ...(breakdownNote ? { breakdownNote } : {}),
+  };
 }
 
 /**
