@@ -112,7 +112,19 @@ async function deployRelay(options: {
   console.log(`Relay (${zipEntries(zip).join(', ')}):`);
   for (const step of steps) console.log(`  ${options.dryRun ? 'would ' : ''}${step}`);
   if (options.dryRun) return;
-  await uploadRelay(options.codeBucket, codeKey, zip);
+  let codeBucket = options.codeBucket;
+  if (!codeBucket) {
+    // A stack made from a template older than the relay has no code bucket yet: add it (and the snapshot
+    // access) first, without a function, then ship the code.
+    console.log(`  ${options.stack} has no RelayCodeBucket yet: updating it to this template first`);
+    await updateStack(
+      options.stack,
+      parameters.map((p) => (p.ParameterKey === 'RelayCodeKey' ? { ...p, ParameterValue: '' } : p)),
+    );
+    codeBucket = (await describeStack(options.stack)).outputs.RelayCodeBucketName ?? '';
+    if (!codeBucket) throw new Error(`stack ${options.stack} still has no RelayCodeBucketName output`);
+  }
+  await uploadRelay(codeBucket, codeKey, zip);
   console.log(`  stack ${options.stack}: ${await updateStack(options.stack, parameters)}`);
 }
 
