@@ -451,6 +451,17 @@ describe('kpi never prints a stack trace for bad input', () => {
     expect(result).toEqual({ code: 1, out: [], err: [`error: ${path}: ${says}`] });
   });
 
+  test('cost of a folder, or of deeply nested YAML, is an error on that file too', async () => {
+    expect(await runAsync(['cost', join(dir, 'folder.yaml')])).toEqual({
+      code: 1,
+      out: [],
+      err: [`error: ${join(dir, 'folder.yaml')}: is a folder, not a file`],
+    });
+    const deepCost = await runAsync(['cost', join(dir, 'deep.yaml')]);
+    expect(deepCost.code).toBe(1);
+    expect(deepCost.err.join('\n')).toMatch(/deep\.yaml/);
+  });
+
   test('deeply nested YAML is an error on that file, however the parser copes with it', () => {
     const result = run(['export-alarms', join(dir, 'deep.yaml'), '--out', '-']);
     expect(result.code).toBe(1);
