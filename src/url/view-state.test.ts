@@ -243,7 +243,12 @@ describe('hostile and malformed addresses: dropped or clamped, and said', () => 
     ['dashboard', '?compare=1d', {}, ["unknown parameter 'compare'"]],
     ['dashboard', '?boards=checkout', {}, ["unknown parameter 'boards'"]],
     ['dashboard', '?sort=random', {}, ["sort 'random' is not one of status, title"]],
-    ['dashboard', `?q=${'pay '.repeat(40)}`, { q: 'pay '.repeat(25).trimEnd() }, ['q was cut to 100 characters']],
+    [
+      'dashboard',
+      `?q=${'pay '.repeat(40)}`,
+      { q: 'pay '.repeat(25).trimEnd() },
+      ['q was cut to 100 characters'],
+    ],
     ['dashboard', `?q=${'a'.repeat(150)}`, {}, [SECRET]],
     ['dashboard', '?q=%00%01', {}, ['q is empty']],
     ['drilldown', '?q=pay&sort=title', {}, ["unknown parameter 'q'", "unknown parameter 'sort'"]],
