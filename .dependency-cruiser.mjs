@@ -3,6 +3,7 @@
 // each rule failing.
 //
 //   src/domain  ←  src/data, src/url, src/components  ←  src/features  ←  src/app  ←  src/main.tsx
+//   src/domain, src/data  ←  src/relay (Node entry points; nothing imports it)
 //
 // Below them all, packages/cloudwatch-spec (documented CloudWatch facts, imported as
 // @bellwether/cloudwatch-spec) imports nothing but itself, so any layer, src/domain included, may use it.
@@ -171,6 +172,24 @@ export default {
       severity: 'error',
       from: { path: `${SPEC}.*\\.test\\.ts$` },
       to: { pathNot: [SPEC, pkg(['vitest', '@vitest/[^/]+'])], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'relay-imports-data-and-domain',
+      comment:
+        'src/relay (the relay: Node entry points over the data layer) reuses src/data and src/domain and ' +
+        'nothing above them: no screen, route, view codec or component.',
+      severity: 'error',
+      from: { path: '^src/relay/', pathNot: TEST_CODE },
+      to: { path: '^src/(?!relay/|data/|domain/)' },
+    },
+    {
+      name: 'nothing-imports-relay',
+      comment:
+        'Nothing in src/ or tests/ outside src/relay imports it: the app reads snapshots through the data ' +
+        'seam (src/data/snapshot/), never the relay that writes them.',
+      severity: 'error',
+      from: { path: '^(src|tests)/', pathNot: '^src/relay/' },
+      to: { path: '^src/relay/' },
     },
     {
       name: 'testing-only-from-tests',

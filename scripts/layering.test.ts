@@ -131,6 +131,26 @@ describe('the layering rules (.dependency-cruiser.mjs)', () => {
     );
     expect(exitCode).toBe(errors.length);
   }, 30_000);
+  test('src/relay stands on src/data and src/domain, and nothing imports it', async () => {
+    const dir = project({
+      'src/domain/fmt.ts': "export const fmt = 'f';\n",
+      'src/data/get.ts': "import { relay } from '../relay/relay';\nexport const get = relay;\n",
+      'src/features/a/page.ts': "export const page = 'p';\n",
+      'src/relay/relay.ts':
+        "import { fmt } from '../domain/fmt';\nimport { page } from '../features/a/page';\nexport const relay = [fmt, page];\n",
+      'src/relay/cli.ts':
+        "import { relay } from './relay';\nimport { get } from '../data/get';\nexport const cli = [relay, get];\n",
+    });
+    const { exitCode, errors } = await cruise(dir);
+    expect(errors).toEqual(
+      [
+        'nothing-imports-relay: src/data/get.ts → src/relay/relay.ts',
+        'relay-imports-data-and-domain: src/relay/relay.ts → src/features/a/page.ts',
+      ].sort(),
+    );
+    expect(exitCode).toBe(errors.length);
+  }, 30_000);
+
   test('packages/cloudwatch-spec imports only itself; its tests also vitest and node: built-ins', async () => {
     const dir = project({
       'src/domain/fmt.ts': "export const fmt = 'f';\n",
