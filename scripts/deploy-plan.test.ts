@@ -26,6 +26,8 @@ const BUILT = [
   'assets/index-C7fA0d1e.css',
   'assets/browser-Dq0_x1Zz.js',
   '.DS_Store',
+  'snapshots/checkout/env=prod.json',
+  'snapshots/index.json',
 ];
 
 describe('cache headers', () => {
@@ -61,13 +63,15 @@ describe('cache headers', () => {
 });
 
 describe('planUpload', () => {
-  test('uploads hashed assets first and index.html last; skips dot files and, outside the demo, the service worker', () => {
+  test('uploads hashed assets first and index.html last; skips dot files, snapshots and, outside the demo, the service worker', () => {
     const plan = planUpload(BUILT, { demo: false });
     const keys = plan.map((e) => e.key);
     expect(keys.slice(0, 4).every(isHashedAsset)).toBe(true);
     expect(keys.at(-1)).toBe('index.html');
     expect(keys).not.toContain('mockServiceWorker.js');
     expect(keys).not.toContain('.DS_Store');
+    // The relay's prefix: a local relay's snapshots must not overwrite the deployed relay's.
+    expect(keys.filter((k) => k.startsWith('snapshots/'))).toEqual([]);
     expect(planUpload(BUILT, { demo: true }).map((e) => e.key)).toContain('mockServiceWorker.js');
   });
 

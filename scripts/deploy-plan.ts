@@ -54,14 +54,19 @@ export function contentTypeFor(key: string): string {
   return TYPES[ext] ?? 'application/octet-stream';
 }
 
+/** On AWS the relay owns this prefix of the bucket: local snapshots (npm run relay -- --out dist/snapshots) stay local. */
+const SNAPSHOT_PREFIX = 'snapshots/';
+
 /**
  * The upload plan: hashed assets first, then other files, index.html last, so a visitor never loads a new
- * index.html that points at assets not uploaded yet. The demo's service worker is left out of real deployments.
+ * index.html that points at assets not uploaded yet. The demo's service worker is left out of real
+ * deployments, and so is anything under snapshots/, which would overwrite the relay's.
  */
 export function planUpload(keys: readonly string[], options: { demo: boolean }): UploadEntry[] {
   const rank = (key: string): number => (isHashedAsset(key) ? 0 : key === 'index.html' ? 2 : 1);
   return keys
     .filter((key) => options.demo || key !== 'mockServiceWorker.js')
+    .filter((key) => !key.startsWith(SNAPSHOT_PREFIX))
     .filter((key) => !key.split('/').some((part) => part.startsWith('.')))
     .slice()
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
