@@ -31,12 +31,12 @@ async function pack(yaml: string): Promise<string> {
 
 describe('opening a dashboard from a link', () => {
   test("an imported file's errors name that file, at the file's own lines", async () => {
-    const opened = await openSharedPayload(await pack(withFileName('checkout copy.yaml', GOOD)));
+    const opened = await openSharedPayload(await pack(withFileName('checkout copy (1).yaml', GOOD)));
     expect(opened.ok).toBe(true);
     if (!opened.ok || !opened.parsed.ok) throw new Error('not opened');
     expect(opened.yaml).toBe(GOOD);
     const bad = opened.parsed.dashboard.kpis.find((entry) => !entry.ok);
-    expect(bad).toMatchObject({ ok: false, errors: [{ file: 'checkout copy.yaml', line: 18 }] });
+    expect(bad).toMatchObject({ ok: false, errors: [{ file: 'checkout copy (1).yaml', line: 18 }] });
   });
 
   test('a link made without a file name says shared-link.yaml', async () => {

@@ -7,7 +7,7 @@ export const SHARED_FILE_NAME = 'shared-link.yaml';
 
 /** First line an imported file is packed with, so its errors name it; stripped before parsing. */
 const NAME_LINE = '# bellwether-file: ';
-const FILE_NAME = /^[A-Za-z0-9._ -]{1,96}\.ya?ml$/;
+const FILE_NAME = /^[A-Za-z0-9._ ()+-]{1,96}\.ya?ml$/;
 
 /** The YAML to pack for a file opened from disk: its own name travels with it, on a first line. */
 export function withFileName(file: string, yaml: string): string {
