@@ -116,3 +116,53 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+/** Every Tab stop of a screen, in order, until focus comes round again or leaves the page. */
+async function tabStops(
+  page: Page,
+): Promise<{ name: string; tag: string; inImage: boolean; visible: boolean }[]> {
+  const stops: { name: string; tag: string; inImage: boolean; visible: boolean }[] = [];
+  for (let i = 0; i < 120; i += 1) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const labelled = el.getAttribute('aria-labelledby');
+      const name = (
+        el.getAttribute('aria-label') ??
+        (labelled ? document.getElementById(labelled)?.textContent : null) ??
+        ((el as HTMLInputElement).labels?.[0]?.textContent || null) ??
+        el.textContent ??
+        ''
+      ).trim();
+      const r = el.getBoundingClientRect();
+      return {
+        name,
+        tag: el.tagName.toLowerCase(),
+        inImage: el.closest('[role="img"]') !== null || el.tagName.toLowerCase() === 'svg',
+        visible: r.width > 0 && r.height > 0,
+        key: `${el.tagName}|${name}|${Math.round(r.top)}|${Math.round(r.left)}`,
+      };
+    });
+    if (!stop) break;
+    if (stops.length > 0 && (stops[0] as { key?: string }).key === stop.key) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+for (const screen of SCREENS.filter((s) => s.name !== 'wall' && s.name !== 'share panel open')) {
+  test(`keyboard: every Tab stop on the ${screen.name} is visible and named, none inside a chart`, async ({
+    page,
+    problems,
+  }) => {
+    await screen.open(page, 'dark');
+    const stops = await tabStops(page);
+    expect(stops.length).toBeGreaterThan(3);
+    // The first Tab skips the header.
+    expect(stops[0]?.name).toBe('Skip to the content');
+    const bad = stops.filter((s) => !s.visible || s.name === '' || s.inImage);
+    expect(bad).toEqual([]);
+    expect(problems.messages).toEqual([]);
+  });
+}

@@ -13,6 +13,15 @@ function DeskLayout(): ReactElement {
   const [theme, setTheme] = useThemeChoice();
   return (
     <>
+      {/* The first Tab: past the header to the page's own content. */}
+      <button
+        type="button"
+        className="skip-link"
+        // Focus only, no link: the address's fragment may carry an ad-hoc dashboard (#d=…).
+        onClick={() => document.getElementById('content')?.focus()}
+      >
+        Skip to the content
+      </button>
       <header className="app-header">
         <Link to="/" className="brand">
           Bellwether
@@ -43,7 +52,9 @@ function DeskLayout(): ReactElement {
           </button>
         </p>
       )}
-      <Outlet />
+      <div id="content" tabIndex={-1}>
+        <Outlet />
+      </div>
     </>
   );
 }

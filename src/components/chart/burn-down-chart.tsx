@@ -19,6 +19,7 @@ export function BurnDownChart(props: {
   return (
     <div ref={ref} role="img" aria-label={props.label}>
       <AreaChart
+        accessibilityLayer={false}
         width={width}
         height={200}
         data={[...props.points]}

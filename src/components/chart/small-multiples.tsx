@@ -86,7 +86,13 @@ function SmallMultiple(
       </figcaption>
       {props.series.note && <div className="sm-note">{props.series.note}</div>}
       <div ref={ref} role="img" aria-label={`${props.series.title}: ${props.label}`}>
-        <LineChart width={width} height={150} data={data} margin={{ top: 6, right: 6, bottom: 0, left: 0 }}>
+        <LineChart
+          width={width}
+          height={150}
+          data={data}
+          margin={{ top: 6, right: 6, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
           <XAxis
             dataKey="t"
@@ -158,6 +164,7 @@ export function StackedChart(props: StackedChartProps): ReactElement {
   return (
     <div ref={ref} role="img" aria-label={props.label}>
       <AreaChart
+        accessibilityLayer={false}
         width={width}
         height={260}
         data={data.filter((_, i) => i % stride === 0)}

@@ -130,7 +130,14 @@ export function TimeSeriesChart(props: TimeSeriesChartProps): ReactElement {
         }
         onPointerCancel={() => setDrag(null)}
       >
-        <ComposedChart width={width} height={height} data={rows} margin={MARGIN}>
+        <ComposedChart
+          width={width}
+          height={height}
+          data={rows}
+          margin={MARGIN}
+          // Inside a labelled image: no tab stop of its own (the datapoints table is the text alternative).
+          accessibilityLayer={false}
+        >
           <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" vertical={false} />
           <XAxis
             dataKey="t"
