@@ -9,6 +9,8 @@ import { decodeView, encodeView, URL_LIMITS, type ViewRoute } from './view-state
 import { boardsCodec, rotateCodec, themeCodec, tilesCodec } from './wall-params';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/** A deep run takes a while on a busy machine; the bound only stops a hung one. */
+const TIMEOUT = Math.max(30_000, RUNS * 20);
 const ROUTES: ViewRoute[] = ['dashboard', 'drilldown', 'wall'];
 const NAMES = ['range', 'tz', 'q', 'sort', 'compare', 'by', 'boards', 'rotate', 'tiles', 'theme', 'var-env'];
 
@@ -40,20 +42,28 @@ const address = fc.oneof(
 );
 
 describe.each(ROUTES)('fuzzed addresses on the %s route', (route) => {
-  test('decode never throws, says a bounded number of short notices, and re-encodes stably', () => {
-    fc.assert(
-      fc.property(address, fc.option(hostileText, { nil: undefined }), (search, pathBoard) => {
-        const view = decodeView(route, parseFlatSearch(search), pathBoard === undefined ? {} : { pathBoard });
-        expect(view.ignored.length).toBeLessThanOrEqual(URL_LIMITS.notices);
-        for (const notice of view.ignored) expect(notice.length).toBeLessThan(300);
-        const encoded = encodeView(route, view as never);
-        for (const value of Object.values(encoded)) expect(looksLikeSecret(value)).toBe(false);
-        const again = decodeView(route, parseFlatSearch(stringifyFlatSearch(encoded)));
-        expect(encodeView(route, again as never)).toEqual(encoded);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  test(
+    'decode never throws, says a bounded number of short notices, and re-encodes stably',
+    () => {
+      fc.assert(
+        fc.property(address, fc.option(hostileText, { nil: undefined }), (search, pathBoard) => {
+          const view = decodeView(
+            route,
+            parseFlatSearch(search),
+            pathBoard === undefined ? {} : { pathBoard },
+          );
+          expect(view.ignored.length).toBeLessThanOrEqual(URL_LIMITS.notices);
+          for (const notice of view.ignored) expect(notice.length).toBeLessThan(300);
+          const encoded = encodeView(route, view as never);
+          for (const value of Object.values(encoded)) expect(looksLikeSecret(value)).toBe(false);
+          const again = decodeView(route, parseFlatSearch(stringifyFlatSearch(encoded)));
+          expect(encodeView(route, again as never)).toEqual(encoded);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 const CODECS = {
@@ -81,24 +91,28 @@ describe('cases the fuzzing found', () => {
 });
 
 describe.each(Object.entries(CODECS))('the %s codec, fuzzed', (_name, codec) => {
-  test('decode never throws; what it accepts survives encode and decode', () => {
-    fc.assert(
-      fc.property(hostileText, (raw) => {
-        const decoded = (codec.decode as (raw: string) => ReturnType<typeof rangeCodec.decode>)(raw);
-        if (!decoded.ok) {
-          expect(decoded.notice.length).toBeLessThan(400);
-          return;
-        }
-        const typed = codec as unknown as {
-          encode(v: unknown): string;
-          decode(raw: string): { ok: boolean; value?: unknown };
-          equals(a: unknown, b: unknown): boolean;
-        };
-        const back = typed.decode(typed.encode(decoded.value));
-        expect(back.ok).toBe(true);
-        expect(typed.equals(back.value, decoded.value)).toBe(true);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  test(
+    'decode never throws; what it accepts survives encode and decode',
+    () => {
+      fc.assert(
+        fc.property(hostileText, (raw) => {
+          const decoded = (codec.decode as (raw: string) => ReturnType<typeof rangeCodec.decode>)(raw);
+          if (!decoded.ok) {
+            expect(decoded.notice.length).toBeLessThan(400);
+            return;
+          }
+          const typed = codec as unknown as {
+            encode(v: unknown): string;
+            decode(raw: string): { ok: boolean; value?: unknown };
+            equals(a: unknown, b: unknown): boolean;
+          };
+          const back = typed.decode(typed.encode(decoded.value));
+          expect(back.ok).toBe(true);
+          expect(typed.equals(back.value, decoded.value)).toBe(true);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });
