@@ -208,3 +208,25 @@ describe('loadDashboard', () => {
     },
   );
 });
+
+describe('a YAML mistake in one file', () => {
+  test('is one message naming that file, its line quoted; the file beside it still loads', async () => {
+    const broken = CHECKOUT.replace('    title: Orders', '   title: Orders');
+    const { fetchFn } = fakeFetch({
+      [`${BASE}broken.yaml`]: yaml(broken),
+      [`${BASE}checkout.yaml`]: yaml(CHECKOUT),
+    });
+    const signal = new AbortController().signal;
+    const [bad, good] = await Promise.all([
+      loadDashboard(BASE, 'broken.yaml', fetchFn, signal),
+      loadDashboard(BASE, 'checkout.yaml', fetchFn, signal),
+    ]);
+    expect(good.ok).toBe(true);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors).toHaveLength(1);
+    expect(formatConfigError(bad.errors[0]!)).toMatch(
+      /^broken\.yaml line 6: YAML syntax error: .* — .*\n6 \| {4}title: Orders\n {2}\| {4}\^$/,
+    );
+  });
+});
