@@ -219,6 +219,20 @@ export function toCloudWatchError(error: unknown, ctx: ErrorContext): CloudWatch
     const message = field === undefined ? detail : `${detail} (the KPI's ${field})`;
     return new CloudWatchError({ ...base, code: 'InvalidQuery', message, retryable: false });
   }
+  if (
+    status !== undefined &&
+    status < 300 &&
+    (name === 'SyntaxError' || /Deserialization error/.test(detail))
+  ) {
+    // An HTTP success whose body the SDK could not read: cut off on the way, or not CloudWatch's at all
+    // (a proxy's page). Nothing is wrong with the request, so the next attempt may well be read.
+    return new CloudWatchError({
+      ...base,
+      code: 'ServerError',
+      message: `CloudWatch's answer to ${ctx.operation} could not be read (HTTP ${status}, but not a CloudWatch response: cut off, or from something in between); trying again shortly`,
+      retryable: true,
+    });
+  }
   if ((status !== undefined && status >= 500) || e.$fault === 'server') {
     return new CloudWatchError({
       ...base,

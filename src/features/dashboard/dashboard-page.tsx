@@ -25,6 +25,8 @@ import { DashboardHeader, neighbourRange, type RefreshState } from './dashboard-
 import { useDeskShortcuts } from './desk-shortcuts';
 import { useDocumentStatus } from './document-status';
 import './tile-link.css';
+import { refreshTimeoutMs } from '../../data/react/refresh-timeout';
+import { siteProblems } from '../../data/react/site-problems';
 
 export interface DashboardViewState {
   /** As the route decoded it from the address; absent means the dashboard's own timeRange. */
@@ -89,7 +91,18 @@ export function DashboardPage(props: DashboardPageProps): ReactElement {
       </main>
     );
   }
-  return <DashboardView {...props} dashboard={entry.dashboard} warnings={entry.warnings} />;
+  const problems = siteProblems(catalog, entry.file);
+  const banner = (
+    <>
+      {props.banner}
+      {problems.length > 0 && (
+        <p className="notice notice-warning" role="status">
+          {problems.join('. ')}
+        </p>
+      )}
+    </>
+  );
+  return <DashboardView {...props} banner={banner} dashboard={entry.dashboard} warnings={entry.warnings} />;
 }
 
 function ConfigErrors(props: {
@@ -122,8 +135,9 @@ const AGE_TICK_MS = 15_000;
 function refreshState(data: Board): { state: RefreshState; message?: string } {
   const query = data.series;
   if (query.isError || (query.failureCount > 0 && query.isFetching) || data.freshness.state === 'stale') {
-    const error = query.error ?? query.failureReason;
-    return { state: 'failing', ...(error ? { message: error.message } : {}) };
+    // A refresh still waiting for its answer has no error yet; the board's freshness says what is wrong.
+    const message = (query.error ?? query.failureReason)?.message ?? data.freshness.problem;
+    return { state: 'failing', ...(message ? { message } : {}) };
   }
   if (query.isPending) return { state: 'loading' };
   if (data.board.health.problems.length > 0) {
@@ -142,13 +156,17 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
   );
   const now = useNow(AGE_TICK_MS);
   const resolved = resolveVariables(dashboard, props.variables);
-  const data = useBoard({
-    dashboard,
-    range,
-    variables: props.variables,
-    now,
-    tz: props.tz ?? 'local',
-  });
+  const data = useBoard(
+    {
+      dashboard,
+      range,
+      variables: props.variables,
+      now,
+      tz: props.tz ?? 'local',
+    },
+    // As on the wall: a refresh that hangs is abandoned after half an interval (10–30 s) and retried.
+    { timeoutMs: refreshTimeoutMs(dashboard.refresh) },
+  );
   const { board } = data;
   const usage = useUsageLog().summary(dashboard.id);
   const cost =

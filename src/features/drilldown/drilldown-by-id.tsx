@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactElement, ReactNode } from 'react';
+import { siteProblems } from '../../data/react/site-problems';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import type { TimeWindow } from '../../domain/series';
 import type { DrilldownSearch } from '../../url/view-state';
@@ -47,5 +48,12 @@ export function DrilldownById(props: DrilldownByIdProps): ReactElement {
       </main>
     );
   }
-  return <DrilldownPage {...props} dashboard={entry.dashboard} />;
+  const problems = siteProblems(catalog, entry.file);
+  const banner =
+    problems.length > 0 ? (
+      <p className="notice notice-warning" role="status">
+        {problems.join('. ')}
+      </p>
+    ) : undefined;
+  return <DrilldownPage {...props} {...(banner ? { banner } : {})} dashboard={entry.dashboard} />;
 }

@@ -33,6 +33,7 @@ import { SloSection } from './slo-section';
 import { StatusSection } from './status-section';
 import { useDrilldownData } from './use-drilldown-data';
 import './drilldown.css';
+import { refreshTimeoutMs } from '../../data/react/refresh-timeout';
 
 export type DrilldownView = Omit<DrilldownSearch, 'ignored'>;
 
@@ -95,13 +96,16 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
   const clock = useNow(15_000);
   // The dashboard's own board: the same query (and cache entry) as the desk, so opening a KPI from its
   // dashboard fetches nothing again, and the verdict here is the verdict there.
-  const evaluation = useBoard({
-    dashboard,
-    range: viewRange,
-    variables: view.variables,
-    now: clock,
-    tz,
-  });
+  const evaluation = useBoard(
+    {
+      dashboard,
+      range: viewRange,
+      variables: view.variables,
+      now: clock,
+      tz,
+    },
+    { timeoutMs: refreshTimeoutMs(dashboard.refresh) },
+  );
   const tile = evaluation.board.tiles.find((t) => t.id === kpi.id);
   const lines = tile?.lines ?? [];
   const detail = useDrilldownData({
@@ -281,6 +285,11 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       {error && (
         <p className="notice notice-error" role="alert">
           Could not fetch {kpi.title}: {error.message}
+        </p>
+      )}
+      {!error && evaluation.freshness.problem && evaluation.freshness.state !== 'live' && (
+        <p className="notice notice-error" role="alert">
+          {evaluation.freshness.problem}
         </p>
       )}
       {notes.length > 0 && (

@@ -1,12 +1,14 @@
 import { setupWorker } from 'msw/browser';
 import { createFakeCloudWatch, type FakeCloudWatch } from '../core/account';
 import { parseFaultParameter } from '../core/faults';
-import { cloudWatchHandlers, sealedNetworkHandlers } from './msw';
+import { cloudWatchHandlers, sealedNetworkHandlers, type WireFaults, wireFaultHandlers } from './msw';
 
 declare global {
   interface Window {
     /** The demo's simulated account, reachable by end-to-end tests (faults, recorded calls). */
     __bellwetherFake?: FakeCloudWatch;
+    /** Faults of the wire rather than the account (a cut-off body, a refused CORS preflight), for tests. */
+    __bellwetherWire?: WireFaults;
   }
 }
 
@@ -29,7 +31,12 @@ export interface DemoAccount {
  */
 export async function startDemoAccount(): Promise<DemoAccount> {
   const fake = createFakeCloudWatch();
-  const worker = setupWorker(...cloudWatchHandlers(fake), ...sealedNetworkHandlers(fake));
+  const wire: WireFaults = { malformed: false, corsRefused: false };
+  const worker = setupWorker(
+    ...wireFaultHandlers(wire),
+    ...cloudWatchHandlers(fake),
+    ...sealedNetworkHandlers(fake),
+  );
   let closing = false;
   // Registered before msw's own listener, so the flag is down before the worker lets anything through.
   window.addEventListener('beforeunload', () => {
@@ -44,6 +51,7 @@ export async function startDemoAccount(): Promise<DemoAccount> {
   const fault = parseFaultParameter(new URLSearchParams(window.location.search).get('fault'));
   if (fault) fake.faults.inject(fault);
   window.__bellwetherFake = fake;
+  window.__bellwetherWire = wire;
   return {
     fake,
     inControl: () => !closing && navigator.serviceWorker?.controller != null,

@@ -27,6 +27,38 @@ export function cloudWatchHandlers(account: FakeCloudWatch): RequestHandler[] {
 }
 
 /**
+ * Faults of the wire between the page and CloudWatch rather than of the account, for end-to-end tests
+ * of the demo: `malformed` answers a proxy's cut-off body with HTTP 200, `corsRefused` drops every call
+ * while the host still answers a reachability probe, which is how a browser sees a refused preflight.
+ */
+export interface WireFaults {
+  malformed: boolean;
+  corsRefused: boolean;
+}
+
+/** Handlers for the wire faults, to put before the account's own. */
+export function wireFaultHandlers(wire: WireFaults): RequestHandler[] {
+  return [
+    http.post(
+      ({ request }) => (wire.malformed || wire.corsRefused) && isCloudWatchRequest(request),
+      ({ request }) => {
+        if (wire.corsRefused) return HttpResponse.error();
+        const query = request.headers.get('content-type')?.startsWith('application/x-www-form-urlencoded');
+        return query
+          ? new HttpResponse('<GetMetricDataResponse><GetMetricDataResult><MetricDataResults><member><Id>', {
+              status: 200,
+              headers: { 'content-type': 'text/xml' },
+            })
+          : new HttpResponse('{"MetricDataResults":[{"Id":"q0","Timestamps":[17', {
+              status: 200,
+              headers: { 'content-type': 'application/x-amz-json-1.0' },
+            });
+      },
+    ),
+  ];
+}
+
+/**
  * The simulated network around the account, after its handlers, for a demo that must stay sealed: a
  * reachability probe (any other request to a monitoring host) is answered while the account is up and
  * dropped under its `network` fault, so the probe tells what a real one would of this network; any other
