@@ -19,8 +19,13 @@ function tooSlow(): OpenedShared {
  */
 export function openShared(payload: string, signal?: AbortSignal): Promise<OpenedShared> {
   if (typeof Worker === 'undefined') return openSharedPayload(payload);
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./open-shared.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return openSharedPayload(payload);
+  }
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./open-shared.worker.ts', import.meta.url), { type: 'module' });
     const done = (result: OpenedShared): void => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', abort);
