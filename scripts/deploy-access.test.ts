@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { newScreenKey, screenGrant, screenKeyCommands, screenKeyHash } from './deploy-screen-key';
+import {
+  enrolmentPath,
+  newScreenKey,
+  screenGrant,
+  screenKeyCommands,
+  screenKeyHash,
+} from './deploy-screen-key';
 
 type Header = { value: string };
 interface ViewerRequest {
@@ -21,6 +27,7 @@ interface ViewerRequest {
 interface GeneratedResponse {
   statusCode: number;
   headers: Record<string, Header>;
+  cookies?: Record<string, { value: string; attributes?: string }>;
 }
 type Handler = (event: { request: ViewerRequest }) => Promise<ViewerRequest | GeneratedResponse>;
 
@@ -46,6 +53,9 @@ function load(store: Map<string, string>): Handler {
         if (value === undefined) throw new Error(`KeyNotFound: ${key}`);
         return options?.format === 'json' ? JSON.parse(value) : value;
       },
+      async exists(key: string): Promise<boolean> {
+        return store.has(key);
+      },
     }),
   };
   const body = `${CODE.replace(imports, '')}\nreturn handler;`;
@@ -63,12 +73,16 @@ function storeOf(): Map<string, string> {
   ]);
 }
 
-function request(uri: string, key?: { header?: string; cookie?: string }): { request: ViewerRequest } {
+function request(
+  uri: string,
+  key?: { header?: string; cookie?: string },
+  query: Record<string, string> = {},
+): { request: ViewerRequest } {
   return {
     request: {
       method: 'GET',
       uri,
-      querystring: {},
+      querystring: Object.fromEntries(Object.entries(query).map(([name, value]) => [name, { value }])),
       headers: key?.header ? { 'x-bellwether-screen-key': { value: key.header } } : {},
       cookies: key?.cookie ? { 'bellwether-screen-key': { value: key.cookie } } : {},
     },
@@ -166,6 +180,46 @@ describe('snapshot access at the edge', () => {
     expect(out.uri).toBe(served);
   });
 
+  test('enrolling a screen sets its key as a cookie only snapshot requests carry, and leaves the address', async () => {
+    const handler = load(storeOf());
+    const out = (await handler(
+      request('/_screen/enrol', {}, { key: LOBBY, next: '%2Fwall%2Fcheckout%3Ftheme%3Ddark' }),
+    )) as GeneratedResponse;
+    expect(out.statusCode).toBe(302);
+    expect(out.headers.location?.value).toBe('/wall/checkout?theme=dark');
+    expect(out.headers['cache-control']?.value).toBe('no-store');
+    expect(out.cookies?.['bellwether-screen-key']).toEqual({
+      value: LOBBY,
+      attributes: 'Path=/snapshots; Max-Age=31536000; Secure; HttpOnly; SameSite=Strict',
+    });
+    // …and that cookie opens the screen's dashboards, as the header does.
+    const cookie = out.cookies?.['bellwether-screen-key']?.value ?? '';
+    expect(await status(handler, request('/snapshots/checkout/env=prod.json', { cookie }))).toBe(200);
+  });
+
+  test.each([
+    ['no key', {}, 401],
+    ['a key of the wrong shape', { key: 'short' }, 401],
+    ['a key not in the store (a typo, or revoked)', { key: 'x'.repeat(40) }, 403],
+  ])('enrolment with %s sets no cookie', async (_name, query, expected) => {
+    const out = (await load(storeOf())(request('/_screen/enrol', {}, query))) as GeneratedResponse;
+    expect(out.statusCode).toBe(expected);
+    expect(out.cookies).toBeUndefined();
+  });
+
+  test.each([
+    ['//evil.example/x', '/'],
+    ['/\\evil.example', '/'],
+    ['https://evil.example/', '/'],
+    ['%E0%A4%A', '/'],
+    ['/d/checkout', '/d/checkout'],
+  ])('enrolment sends nowhere but this site: next=%s → %s', async (next, location) => {
+    const out = (await load(storeOf())(
+      request('/_screen/enrol', {}, { key: LOBBY, next }),
+    )) as GeneratedResponse;
+    expect(out.headers.location?.value).toBe(location);
+  });
+
   test('a grant that is not a list of dashboards opens nothing', async () => {
     const store = new Map([[sha256(LOBBY), JSON.stringify({ dashboards: 'checkout' })]]);
     expect(await status(load(store), request('/snapshots/checkout/x.json', { header: LOBBY }))).toBe(403);
@@ -178,6 +232,17 @@ describe('snapshot access at the edge', () => {
     expect(await status(handler, request('/snapshots/platform/default.json', { header: key }))).toBe(200);
     expect(await status(handler, request('/snapshots/checkout/env=prod.json', { header: key }))).toBe(403);
     expect(newScreenKey()).not.toBe(key);
+    // Its enrolment address, parsed as CloudFront gives it to the function (values still encoded).
+    const url = new URL(`https://bw.example${enrolmentPath(key, '/wall/platform')}`);
+    const raw = Object.fromEntries(
+      url.search
+        .slice(1)
+        .split('&')
+        .map((kv) => kv.split('=') as [string, string]),
+    );
+    const out = (await handler(request(url.pathname, {}, raw))) as GeneratedResponse;
+    expect(out.headers.location?.value).toBe('/wall/platform');
+    expect(out.cookies?.['bellwether-screen-key']?.value).toBe(key);
   });
 
   test('the script refuses what the edge would never match, and prints the CLI that changes the store', () => {

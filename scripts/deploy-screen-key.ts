@@ -42,6 +42,11 @@ export function screenGrant(screen: string, dashboards: readonly string[]): stri
   return value;
 }
 
+/** The address that gives a screen its key as a cookie (the edge function's /_screen/enrol), then opens `next`. */
+export function enrolmentPath(key: string, next: string): string {
+  return `/_screen/enrol?key=${encodeURIComponent(key)}&next=${encodeURIComponent(next)}`;
+}
+
 const quote = (text: string): string => `'${text.replaceAll("'", "'\\''")}'`;
 
 /** The shell commands that add (or, with no grant, delete) a screen's entry. */
@@ -79,6 +84,10 @@ function main(): void {
     );
     console.error(
       `Screen key for ${values.screen} (give it to the screen; it is not stored anywhere): ${key}`,
+    );
+    const first = values.dashboards.split(',')[0]?.trim() ?? '';
+    console.error(
+      `Once the entry is in, open on the screen: https://<SiteUrl>${enrolmentPath(key, `/wall/${first}`)}`,
     );
     console.log(screenKeyCommands(values.stack, screenKeyHash(key), grant).join('\n'));
   } catch (error) {
