@@ -219,21 +219,36 @@ async function memory(context: BrowserContext, page: Page): Promise<{ heapMiB: n
   return { heapMiB: metric('JSHeapUsedSize') / 2 ** 20, domNodes: metric('Nodes') };
 }
 
-/** A first visit (no service worker, nothing cached) to the first KPI value on screen, ms. */
-async function coldLoad(browser: Browser, base: string, path: string): Promise<number> {
+/**
+ * A first visit (no service worker, nothing cached) to the first KPI value on screen: the time, and the
+ * main thread's CPU until then (which a busy machine does not inflate).
+ */
+async function coldLoad(
+  browser: Browser,
+  base: string,
+  path: string,
+): Promise<{ ms: number; cpuMs: number }> {
   const context = await browser.newContext({ viewport: HD, baseURL: base });
   try {
     const page = await context.newPage();
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
     await page.goto(path, { waitUntil: 'commit' });
     await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('[data-testid="kpi-value"]')].some(
-          (e) => (e.textContent ?? '').trim() !== '' && !(e.textContent ?? '').startsWith('\u2014'),
-        ),
+      () => {
+        const shown = [...document.querySelectorAll('[data-testid="kpi-value"]')].some((e) =>
+          /\d/.test(e.textContent ?? ''),
+        );
+        if (shown) performance.mark('bw-painted');
+        return shown;
+      },
       null,
       { timeout: 60_000, polling: 'raf' },
     );
-    return await page.evaluate(() => performance.now());
+    const ms = await page.evaluate(() => performance.getEntriesByName('bw-painted')[0]?.startTime ?? 0);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+    const mark = trace.traceEvents.find((e) => e.name === 'bw-painted');
+    const cpuMs = mark ? busyMs(trace.traceEvents, mark.ts - ms * 1000, mark.ts) : Number.NaN;
+    return { ms, cpuMs };
   } finally {
     await context.close();
   }
@@ -282,12 +297,13 @@ async function measurePaintSection(port = 4302): Promise<string> {
       }
     }
     for (const path of ['/wall/checkout', '/d/checkout']) {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push(await coldLoad(browser, base, path));
+      const visits: Array<{ ms: number; cpuMs: number }> = [];
+      for (let i = 0; i < RUNS; i++) visits.push(await coldLoad(browser, base, path));
       table.add(
         `Demo cold load of ${path} to its first value (preview)`,
-        `${fmt(median(times))} ms`,
+        `${fmt(median(visits.map((v) => v.ms)))} ms`,
         '1,500 ms',
+        `main-thread CPU ${fmt(median(visits.map((v) => v.cpuMs)))} ms`,
       );
     }
   } finally {
@@ -308,7 +324,10 @@ async function measurePaintSection(port = 4302): Promise<string> {
       .map((l) => l.toFixed(1))
       .join(', ')} (a busy machine stretches every figure).`,
     'Goals (issue 12): a 200-KPI wall painted ≤ 100 ms after its data arrives; the desk grows no faster',
-    'than the KPIs on screen; the demo shows its first value ≤ 1.5 s after a cold load.',
+    'than the KPIs on screen; the demo shows its first value ≤ 1.5 s after a cold load. Before: issue 12',
+    'measured a 200-KPI wall at ~700 ms from data to paint (400 ms CPU) and a 200-KPI desk at 3.0 s CPU,',
+    '123 MiB, 10.5 k nodes (recharts sparklines); with plain SVG sparklines but every KPI judged on every',
+    'screen (1626ac0^), this bench measured 313 ms CPU for the 200-KPI wall and 351 ms for the desk.',
     '',
     markdownTable(['screen', 'data → paint', 'main-thread CPU', 'JS heap', 'DOM nodes'], rows),
     '',
