@@ -180,6 +180,17 @@ describe('a steady-state refresh asks only for the periods that can have changed
     expect(shape(chartNext.results.chart)).toEqual(shape(expected.results.chart));
   });
 
+  test('a fetch says how many bytes CloudWatch sent: fewer for a refresh than for the first load', async () => {
+    const source = cachedSource();
+    const first = await source.fetchSeries([request('orders', orders, 6 * HOUR, { period: 60 })]);
+    clock = START + 2 * MINUTE;
+    const next = await source.fetchSeries([request('orders', orders, 6 * HOUR, { period: 60 })]);
+    // 360 one-minute datapoints as JSON numbers and ISO timestamps take kilobytes; two take a few hundred bytes.
+    expect(first.bytes).toBeGreaterThan(4000);
+    expect(next.bytes).toBeGreaterThan(0);
+    expect(next.bytes).toBeLessThan(first.bytes! / 5);
+  });
+
   test('a comparison a day back keeps its own entry: neither window is fetched whole again', async () => {
     const source = cachedSource();
     const view = (): SeriesRequest => request('view', orders, 6 * HOUR, { period: 60 });

@@ -196,7 +196,7 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
         }
       }
 
-      let { calls, queries = 0, metrics = 0 } = report;
+      let { calls, queries = 0, metrics = 0, bytes = 0 } = report;
       if (retry.length > 0) {
         // Served exactly only by a fetch of its own window (see serveEntry): asked as it is, not cached.
         const second = await send(
@@ -207,6 +207,7 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
         calls += second.calls;
         queries += second.queries ?? 0;
         metrics += second.metrics ?? 0;
+        bytes += second.bytes ?? 0;
         for (const { request, notes } of retry) {
           const result = second.results[request.ref];
           if (!result) continue;
@@ -217,7 +218,7 @@ export function withSeriesCache(source: MetricsSource, options: SeriesCacheOptio
 
       totals.fetchedPoints += counts.fetchedPoints;
       totals.cachedPoints += counts.cachedPoints;
-      return { results, calls, queries, metrics, fetchedAt: now, cache: counts };
+      return { results, calls, queries, metrics, bytes, fetchedAt: now, cache: counts };
     },
 
     describeAlarms: (region, names, signal) => source.describeAlarms(region, names, signal),

@@ -62,6 +62,8 @@ export interface FetchReport {
   /** MetricDataQueries planned into those calls, and how many are MetricStat (what GetMetricData bills). */
   queries?: number;
   metrics?: number;
+  /** Bytes of CloudWatch's answers (the sum of their Content-Length), when the transport says. */
+  bytes?: number;
   fetchedAt: number;
   /** What the series cache served instead of fetching (src/data/cached-source.ts); absent without one. */
   cache?: CacheReport;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { kpiSchema } from '../domain/kpi/schema';
 import { createUsageLog, type UsageEntry } from './usage-log';
 
 const entry = (metrics: number, durationMs: number, extra: Partial<UsageEntry> = {}): UsageEntry => ({
@@ -20,6 +21,46 @@ describe('usage log', () => {
     expect(s).toMatchObject({ refreshes: 3, calls: 3, metrics: 28, metricsPerRefresh: 3, errors: 0 });
     expect(s.p50Ms).toBe(120);
     expect(s.p95Ms).toBe(300);
+  });
+
+  test('bytes add up, and the first successful refresh is kept as the first load', () => {
+    const log = createUsageLog();
+    log.record('c', entry(0, 10, { error: { code: 'Network', message: 'offline' } }));
+    log.record('c', entry(22, 300, { bytes: 100_000 }));
+    log.record('c', entry(4, 100, { bytes: 2000 }));
+    expect(log.summary('c')).toMatchObject({
+      bytes: 102_000,
+      firstLoad: { calls: 1, metrics: 22, bytes: 100_000 },
+    });
+  });
+
+  test('the bill of a view is worked out before its refreshes have run, once per view', async () => {
+    const log = createUsageLog();
+    expect(log.forecast('c', 0)).toBeUndefined();
+    const kpis = [
+      kpiSchema.parse({
+        id: 'orders',
+        title: 'Orders',
+        category: 'health',
+        unit: 'count',
+        direction: 'higher-is-better',
+        query: { metric: { namespace: 'Shop', name: 'Orders', dimensions: {}, stat: 'Sum', period: 60 } },
+      }),
+    ];
+    const view = {
+      kpis,
+      region: 'us-east-1',
+      variables: {},
+      range: { kind: 'relative' as const, seconds: 6 * 3600 },
+      refreshSeconds: 60,
+    };
+    log.describe('c', view);
+    const forecast = log.forecast('c', Date.UTC(2026, 0, 14, 12, 0, 30));
+    expect(log.forecast('c', 0)).toBe(forecast);
+    // One metric: asked at the first load, then once a refresh for its newest minute.
+    expect(await forecast).toEqual({ firstLoad: { calls: 1, metrics: 1 }, steady: { calls: 1, metrics: 1 } });
+    log.describe('c', { ...view, refreshSeconds: 300 });
+    expect(log.forecast('c', 0)).not.toBe(forecast);
   });
 
   test('errors and throttles are counted and the last one kept', () => {

@@ -1,3 +1,9 @@
+import type { Kpi } from '../domain/kpi/schema';
+import type { VariableValues } from '../domain/kpi/variables';
+import { resolveRange, type TimeRange } from '../domain/time/range';
+import { buildDashboardRequests } from './kpi-requests';
+import { forecastRefreshes, type RefreshForecast } from './refresh-forecast';
+
 /**
  * The app's own use of CloudWatch, per dashboard, since the page loaded: what each refresh asked for,
  * how long it took and how it ended. Plain data with a bounded history, so a wall running for weeks keeps
@@ -12,6 +18,8 @@ export interface UsageEntry {
   queries: number;
   /** MetricStat queries: what GetMetricData bills. */
   metrics: number;
+  /** Bytes of CloudWatch's answers (their Content-Length), when the source counts them. */
+  bytes?: number;
   /** Set when the refresh failed: the error's code and message. */
   error?: { code: string; message: string };
 }
@@ -21,6 +29,9 @@ export interface UsageSummary {
   calls: number;
   queries: number;
   metrics: number;
+  bytes: number;
+  /** The first successful refresh: the cache had nothing yet. */
+  firstLoad?: { calls: number; metrics: number; bytes: number };
   /** Metrics a steady-state refresh asks for: the mean after the first load (the first alone until then). */
   metricsPerRefresh: number;
   p50Ms?: number;
@@ -30,10 +41,26 @@ export interface UsageSummary {
   lastError?: { at: number; code: string; message: string };
 }
 
+/** What a dashboard's refreshes are built from, so its bill can be worked out before they have run. */
+export interface UsageView {
+  kpis: readonly Kpi[];
+  region: string;
+  variables: VariableValues;
+  range: TimeRange;
+  refreshSeconds: number;
+}
+
 export interface UsageLog {
   record(dashboardId: string, entry: UsageEntry): void;
   summary(dashboardId: string): UsageSummary;
   dashboards(): string[];
+  /** Says which view the dashboard's last refresh was for. */
+  describe(dashboardId: string, view: UsageView): void;
+  /**
+   * What a screen of the dashboard's last view asks of GetMetricData at its first load and, in the long
+   * run, per refresh (src/data/refresh-forecast.ts): worked out once per view, on first asking.
+   */
+  forecast(dashboardId: string, now: number): Promise<RefreshForecast> | undefined;
 }
 
 /** Refreshes kept per dashboard for latencies and the steady-state mean; totals count every one. */
@@ -50,11 +77,34 @@ export function createUsageLog(): UsageLog {
     string,
     { recent: UsageEntry[]; totals: Omit<UsageSummary, 'metricsPerRefresh' | 'p50Ms' | 'p95Ms'> }
   >();
+  const views = new Map<string, { view: UsageView; key: string; forecast?: Promise<RefreshForecast> }>();
   return {
+    describe(dashboardId, view) {
+      const key = JSON.stringify([view.region, view.variables, view.range, view.refreshSeconds]);
+      const known = views.get(dashboardId);
+      if (known && known.key === key && known.view.kpis === view.kpis) return;
+      views.set(dashboardId, { view, key });
+    },
+    forecast(dashboardId, now) {
+      const known = views.get(dashboardId);
+      if (!known) return undefined;
+      const { view } = known;
+      known.forecast ??= forecastRefreshes(
+        (at) =>
+          buildDashboardRequests(view.kpis, {
+            region: view.region,
+            variables: view.variables,
+            window: resolveRange(view.range, at),
+            now: at,
+          }),
+        { now, refreshSeconds: view.refreshSeconds },
+      );
+      return known.forecast;
+    },
     record(dashboardId, entry) {
       const state = byDashboard.get(dashboardId) ?? {
         recent: [],
-        totals: { refreshes: 0, calls: 0, queries: 0, metrics: 0, throttles: 0, errors: 0 },
+        totals: { refreshes: 0, calls: 0, queries: 0, metrics: 0, bytes: 0, throttles: 0, errors: 0 },
       };
       state.recent.push(entry);
       if (state.recent.length > HISTORY) state.recent.splice(0, state.recent.length - HISTORY);
@@ -63,6 +113,10 @@ export function createUsageLog(): UsageLog {
       t.calls += entry.calls;
       t.queries += entry.queries;
       t.metrics += entry.metrics;
+      t.bytes += entry.bytes ?? 0;
+      if (!entry.error && !t.firstLoad) {
+        t.firstLoad = { calls: entry.calls, metrics: entry.metrics, bytes: entry.bytes ?? 0 };
+      }
       if (entry.error) {
         t.errors += 1;
         if (THROTTLING.has(entry.error.code)) t.throttles += 1;
@@ -78,6 +132,7 @@ export function createUsageLog(): UsageLog {
           calls: 0,
           queries: 0,
           metrics: 0,
+          bytes: 0,
           metricsPerRefresh: 0,
           throttles: 0,
           errors: 0,

@@ -59,14 +59,20 @@ export function createCloudWatchSource(config: CloudWatchSourceConfig): MetricsS
   return {
     async fetchSeries(requests: SeriesRequest[], signal?: AbortSignal): Promise<FetchReport> {
       const plan = planQueries(requests, { now: now() });
+      const received = { bytes: 0 };
       const report = await executePlan(plan, requests, {
-        clientFor,
+        clientFor: (region) => countingBytes(clientFor(region), received),
         endpointFor: endpointOf,
         now,
         ...(signal === undefined ? {} : { signal }),
       });
       const queries = plan.batches.flatMap((batch) => batch.queries);
-      return { ...report, queries: queries.length, metrics: queries.filter((q) => q.MetricStat).length };
+      return {
+        ...report,
+        queries: queries.length,
+        metrics: queries.filter((q) => q.MetricStat).length,
+        bytes: received.bytes,
+      };
     },
 
     async describeAlarms(region: string, names: string[], signal?: AbortSignal): Promise<AlarmState[]> {
@@ -121,4 +127,64 @@ function alarmStates(page: DescribeAlarmsOutput): AlarmState[] {
 
 function isStateValue(value: unknown): value is AlarmStateValue {
   return value === 'OK' || value === 'ALARM' || value === 'INSUFFICIENT_DATA';
+}
+
+type Sender = Pick<CloudWatchClient, 'send'>;
+const counted = new WeakSet<object>();
+interface RawResponse {
+  headers?: Record<string, string | undefined>;
+  body?: unknown;
+}
+
+/**
+ * The client with each answer's size added to `received`: its Content-Length, or, when the transport
+ * sent none (a service worker's answer), the bytes of its body, read before the SDK parses them. The
+ * handler sits inside the deserializer (step deserialize, low priority), so it sees the raw response.
+ */
+function countingBytes(client: Sender, received: { bytes: number }): Sender {
+  const send = (command: Parameters<Sender['send']>[0], options?: unknown): Promise<unknown> => {
+    // A command sent again (the protocol fallback) is counted by the handler it already has.
+    if (counted.has(command))
+      return (client.send as (c: unknown, o?: unknown) => Promise<unknown>)(command, options);
+    counted.add(command);
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const response = result.response as RawResponse | undefined;
+        const length = Number(response?.headers?.['content-length'] ?? Number.NaN);
+        if (Number.isFinite(length)) {
+          received.bytes += length;
+        } else if (response?.body instanceof Uint8Array) {
+          received.bytes += response.body.byteLength;
+        } else if (isAsyncIterable(response?.body)) {
+          const body = await collect(response.body);
+          if (response) response.body = body;
+          received.bytes += body.byteLength;
+        }
+        return result;
+      },
+      { step: 'deserialize', priority: 'low', name: 'bellwetherReceivedBytes' },
+    );
+    return (client.send as (c: unknown, o?: unknown) => Promise<unknown>)(command, options);
+  };
+  return { send: send as unknown as Sender['send'] };
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof (value as AsyncIterable<unknown> | undefined)?.[Symbol.asyncIterator] === 'function';
+}
+
+/** A body stream (a browser ReadableStream, a Node IncomingMessage) read whole into one array. */
+async function collect(stream: AsyncIterable<unknown>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
+  }
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
