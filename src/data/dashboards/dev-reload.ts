@@ -16,10 +16,7 @@ export interface HotEvents {
  * because their keys hold the KPI definitions. Called with `import.meta.hot`, which a build does not have, so
  * nothing listens there and the catalog keeps its production refresh interval. Returns the way to stop.
  */
-export function reloadDashboardsOnSave(
-  queryClient: QueryClient,
-  hot: HotEvents | undefined,
-): () => void {
+export function reloadDashboardsOnSave(queryClient: QueryClient, hot: HotEvents | undefined): () => void {
   if (!hot) return () => {};
   const reload = (): void => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.catalog() });
