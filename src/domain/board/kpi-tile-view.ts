@@ -69,7 +69,7 @@ export function completePoints(points: readonly Point[], periodSeconds: number, 
  * What a sparkline shows, in words for a screen reader: "Orders per minute over the last 6 hours: from 412
  * to 398, low 380, high 450" (complete periods only, as drawn).
  */
-export function sparklineSummary(
+function sparklineSummary(
   title: string,
   rangeWords: string,
   points: readonly Point[],
