@@ -20,7 +20,7 @@ function renderAt(path: string): ReturnType<typeof createAppRouter> {
 }
 
 describe('focus on navigation', () => {
-  test('moves to the new page heading, and back to the tile link on Back', { timeout: 30_000 }, async () => {
+  test('moves to the new page heading, and back to the tile link on Back', { timeout: 60_000 }, async () => {
     const user = userEvent.setup();
     const router = renderAt('/');
     // The first load moves nothing.
