@@ -115,3 +115,61 @@ test('malformed parameters on the wall are said, and the wall still shows its bo
   await page.goto('/wall/checkout?rotate=%%%&tiles=-1&theme=<script>&boards=a,b&x=1');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Checkout');
 });
+
+test('generated hostile addresses over every route each render a page with a heading', async ({ page }) => {
+  const fc = (await import('fast-check')).default;
+  const text = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      'now-6h',
+      'utc',
+      'checkout',
+      '%E0%A4%A',
+      '<script>alert(1)</script>',
+      '__proto__',
+      '\u0000',
+    ),
+    fc.tuple(fc.constantFrom('a', 'eyJ', '? ', 'a/', '9'), fc.nat(3000)).map(([unit, n]) => unit.repeat(n)),
+  );
+  const param = fc.tuple(
+    fc.oneof(
+      fc.constantFrom(
+        'range',
+        'tz',
+        'q',
+        'sort',
+        'compare',
+        'by',
+        'boards',
+        'rotate',
+        'tiles',
+        'theme',
+        'var-env',
+      ),
+      text,
+    ),
+    text,
+  );
+  const address = fc.record({
+    path: fc.constantFrom(
+      '/',
+      '/d/checkout',
+      '/d/checkout/k/payment-success-rate',
+      '/wall',
+      '/wall/checkout',
+      '/shared',
+      '/d/x-y',
+      '/status',
+    ),
+    params: fc.array(param, { maxLength: 6 }),
+    hash: fc.option(
+      fc.string({ maxLength: 30 }).map((s) => `#d=${s}`),
+      { nil: '' },
+    ),
+  });
+  for (const { path, params, hash } of fc.sample(address, { numRuns: 8, seed: 14 })) {
+    const search = new URLSearchParams(params).toString();
+    await page.goto(`${path}${search ? `?${search}` : ''}${hash}`);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  }
+});
