@@ -57,13 +57,15 @@ Exit 1 when the dashboard or a KPI is invalid (nothing is written), 2 for a bad 
 Regenerates public/config.schema.json (the JSON Schema editors use for public/config.json) from the zod
 schema the app validates config.json with.`,
 
-  cost: `usage: npm run kpi -- cost <dashboard.yaml> [--screens N] [--refresh 60s] [--var name=value]...
+  cost: `usage: npm run kpi -- cost <dashboard.yaml> [--mode direct|relay] [--screens N] [--refresh 60s] [--var name=value]...
 
 Measures what one dashboard costs in CloudWatch API calls: an hour of refreshes through the app's own
 planner and series cache against the simulated account, then GetMetricData calls and metrics on first
 load and per refresh, and dollars a month.
 
 Options:
+  --mode direct     every screen calls CloudWatch itself (the default): the bill grows with the screens
+  --mode relay      one relay (npm run relay) fetches for every screen, which read its snapshots
   --screens N       how many screens show it (default 1)
   --refresh 60s     the refresh interval (default: the dashboard's refresh)
   --var name=value  a dashboard variable's value

@@ -287,8 +287,28 @@ describe('kpi cost', () => {
     expect(Number(uncached?.[2])).toBeGreaterThanOrEqual(metrics);
   });
 
+  test('--mode relay: one relay fetches for every screen, so the month does not grow with them', {
+    timeout: 120_000,
+  }, async () => {
+    const argv = ['cost', 'public/dashboards/platform.yaml', '--refresh', '5m'];
+    const relayed = await runAsync([...argv, '--mode', 'relay', '--screens', '30']);
+    expect(relayed.code).toBe(0);
+    const text = relayed.out.join('\n');
+    expect(text).toMatch(/^platform \(Platform\), us-east-1, relayed every 300 s to 30 screens:/);
+    expect(text).toMatch(/the screens +0 CloudWatch calls/);
+    const relay = /the relay +([\d.]+) GetMetricData calls, ([\d.]+) metrics a refresh/.exec(text);
+    const month = /a month +([\d,]+) metrics, \$([\d,.]+) whatever the number of screens/.exec(text);
+    const direct = /direct instead +([\d,]+) metrics, \$([\d,.]+) on 30 screens/.exec(text);
+    const count = (m: RegExpExecArray | null, i: number): number => Number((m?.[i] ?? '').replace(/,/g, ''));
+    expect(Number(relay?.[2])).toBeGreaterThan(0);
+    // 30 days at 300 s is 8,640 refreshes: the relay's, once, against every screen's own.
+    expect(count(month, 1)).toBeCloseTo(Number(relay?.[2]) * 8640, -2);
+    expect(count(direct, 1)).toBeCloseTo(count(month, 1) * 30, -3);
+  });
+
   test.each([
     [['cost'], /cost takes one dashboard file/],
+    [['cost', 'a.yaml', '--mode', 'cdn'], /--mode 'cdn' is not direct/],
     [['cost', 'a.yaml', '--screens', '0'], /--screens '0'/],
     [['cost', 'a.yaml', '--refresh', 'soon'], /--refresh 'soon'/],
   ])('%j is refused with the reason', async (argv, message) => {

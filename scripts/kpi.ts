@@ -3,7 +3,7 @@
  *   npm run kpi -- validate public/dashboards [more files or folders]   exit 1 on any error
  *   npm run kpi -- export-alarms public/dashboards/checkout.yaml [--var env=staging] [--out alarms.json | -]
  *   npm run kpi -- config-schema                                         writes public/config.schema.json
- *   npm run kpi -- cost public/dashboards/checkout.yaml [--screens N] [--refresh 60s] [--var env=prod]
+ *   npm run kpi -- cost public/dashboards/checkout.yaml [--mode direct|relay] [--screens N] [--refresh 60s] [--var env=prod]
  * Only a command's artefact goes to stdout; no input makes it print a stack trace (exit codes: kpi-help.ts).
  */
 import { writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { Kpi } from '../src/domain/kpi/schema';
 import { resolveVariables } from '../src/domain/kpi/variables';
 import { parseDuration } from '../src/domain/time/duration';
 import { exportAlarms } from './kpi-alarms';
-import { costOf, describeCostReport } from './kpi-cost';
+import { type CostMode, costOf, describeCostReport } from './kpi-cost';
 import { argPath, readProblem, readText } from './kpi-files';
 import { COMMAND_HELP, commandHelp, EXIT, seeHelp, TOOL_HELP } from './kpi-help';
 import { validatePaths } from './kpi-validate';
@@ -224,7 +224,7 @@ export async function runAsync(argv: readonly string[]): Promise<CliResult> {
   const [command, ...rest] = argv;
   if (command !== 'cost' || wantsHelp(rest)) return run(argv);
   try {
-    const { file, screens, refresh, vars } = parseCostArgs(rest);
+    const { file, screens, refresh, vars, mode } = parseCostArgs(rest);
     const read = readText(file);
     if (!read.ok) return { code: EXIT.invalid, out: [], err: [`error: ${file}: ${read.problem}`] };
     const parsed = parseFile(file, read.text);
@@ -235,7 +235,7 @@ export async function runAsync(argv: readonly string[]): Promise<CliResult> {
     const dashboard = parsed.dashboard;
     const refreshSeconds = refresh ?? dashboard.refresh;
     const variables = resolveVariables(dashboard, vars).values;
-    const report = await costOf(dashboard, { variables, refreshSeconds, screens });
+    const report = await costOf(dashboard, { variables, refreshSeconds, screens, mode, text: read.text });
     return {
       code: EXIT.ok,
       out: describeCostReport(dashboard, report, { refreshSeconds, screens }),
@@ -251,8 +251,10 @@ function parseCostArgs(args: readonly string[]): {
   screens: number;
   refresh?: number;
   vars: Record<string, string>;
+  mode: CostMode;
 } {
   const { values, positionals } = options(args, {
+    mode: { type: 'string' },
     screens: { type: 'string' },
     refresh: { type: 'string' },
     var: { type: 'string', multiple: true },
@@ -270,7 +272,13 @@ function parseCostArgs(args: readonly string[]): {
     throw new UsageError(`--refresh '${refreshText}' is not an interval of 10 s or more, such as 60s or 5m`);
   }
   const vars = variablePairs(texts(values.var));
-  return { file, screens, ...(refresh === undefined ? {} : { refresh }), vars };
+  const mode = text(values.mode) ?? 'direct';
+  if (mode !== 'direct' && mode !== 'relay') {
+    throw new UsageError(
+      `--mode '${mode}' is not direct (each screen calls CloudWatch) or relay (one relay for all)`,
+    );
+  }
+  return { file, screens, ...(refresh === undefined ? {} : { refresh }), vars, mode };
 }
 
 /** Writes lines to a stream; a reader that went away (`| head`) ends the run quietly. */
