@@ -248,7 +248,7 @@ interface Target {
 }
 
 /** The seconds between refreshes of a dashboard's snapshots. */
-export function relayInterval(
+function relayInterval(
   dashboardRefresh: number,
   options: Pick<RelayOptions, 'intervalSeconds' | 'minIntervalSeconds'>,
 ): number {
@@ -474,7 +474,7 @@ function errorText(error: unknown): string {
 }
 
 /** SHA-256 of what the snapshot's numbers depend on: the KPIs, outcomes, region and variables, as parsed. */
-export function definitionHash(dashboard: LoadedDashboard, kpis: readonly Kpi[]): string {
+function definitionHash(dashboard: LoadedDashboard, kpis: readonly Kpi[]): string {
   const definition = {
     region: dashboard.region,
     variables: dashboard.variables,

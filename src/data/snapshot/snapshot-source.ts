@@ -34,7 +34,7 @@ export interface SnapshotSourceOptions {
 }
 
 /** Said, on screen, for a view the relay does not publish when there is no direct connection to fall back on. */
-export const NEEDS_DIRECT =
+const NEEDS_DIRECT =
   'This view needs a direct connection to CloudWatch: the relay publishes each dashboard only over its own range and listed variable values, and this deployment reads nothing else';
 
 const DEFAULT_REUSE_MS = 2000;
