@@ -73,7 +73,14 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   root.render(
     <StrictMode>
       <ConnectionProvider connection={connection}>
-        <App source={source} queryClient={queryClient} router={createAppRouter()} />
+        <App
+          source={source}
+          {...(config.pricePer1000Metrics === undefined
+            ? {}
+            : { pricing: { per1000Metrics: config.pricePer1000Metrics, configured: true } })}
+          queryClient={queryClient}
+          router={createAppRouter()}
+        />
       </ConnectionProvider>
     </StrictMode>,
   );

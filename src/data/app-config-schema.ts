@@ -125,6 +125,11 @@ const appConfigFields = {
   /** Absent means direct. */
   source: z.enum(dataSources).optional(),
   snapshots: snapshotsSchema.optional(),
+  /**
+   * USD per 1,000 metrics GetMetricData is asked for, to price what the screens cost: $0.01 in us-east-1
+   * and most regions (Amazon CloudWatch pricing, "API requests"); set your regions' price when it differs.
+   */
+  pricePer1000Metrics: z.number().positive().max(10).optional(),
 };
 
 /** The top level with `credentials` left open, checked first so its own errors stay precise. */

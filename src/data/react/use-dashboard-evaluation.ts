@@ -182,6 +182,14 @@ export function useDashboardEvaluation(
           calls: report.calls,
           queries: report.queries ?? 0,
           metrics: report.metrics ?? 0,
+          ...(report.bytes === undefined ? {} : { bytes: report.bytes }),
+        });
+        usage.describe(view.dashboardId, {
+          kpis: view.kpis,
+          region: view.region,
+          variables: view.variables,
+          range: view.range.range,
+          refreshSeconds: view.refreshSeconds,
         });
         // Series the relay fetched earlier are judged as of the instant it fetched them for.
         return { report, now: report.relayed?.now ?? now };

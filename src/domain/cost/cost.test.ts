@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeCost, monthlyCost } from './cost';
+import { describeBill, describeCost, formatDollars, monthlyCost } from './cost';
 
 describe('GetMetricData cost', () => {
   test.each([
@@ -22,5 +22,30 @@ describe('GetMetricData cost', () => {
     expect(describeCost({ metricsPerRefresh: 22, refreshSeconds: 60, screens: 30 })).toBe(
       '≈ 22 metrics a refresh, $285.12 a month on 30 screens at 60 s',
     );
+  });
+
+  test('the bill of a screen: steady state, what the first load cost, region and price', () => {
+    expect(
+      describeBill({
+        steadyMetrics: 6.47,
+        firstLoadMetrics: 12,
+        refreshSeconds: 60,
+        pricePer1000: 0.01,
+        region: 'us-east-1',
+      }),
+    ).toBe(
+      '≈ 6.5 metrics a refresh, $2.80 a month per screen at 60 s; first load 12 metrics ($0.00012); us-east-1 at $0.01 per 1,000 metrics',
+    );
+    expect(
+      describeBill({ steadyMetrics: 8.4, refreshSeconds: 60, pricePer1000: 0.02, region: 'eu-west-1' }),
+    ).toBe('≈ 8.4 metrics a refresh, $7.26 a month per screen at 60 s; eu-west-1 at $0.02 per 1,000 metrics');
+  });
+
+  test.each([
+    [2.794, '$2.79'],
+    [0.00012, '$0.00012'],
+    [0, '$0.00'],
+  ])('%d dollars read %s', (value, text) => {
+    expect(formatDollars(value)).toBe(text);
   });
 });

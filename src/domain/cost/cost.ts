@@ -42,3 +42,43 @@ export function describeCost(input: CostInput): string {
   const screens = (input.screens ?? 1) === 1 ? '' : ` on ${input.screens} screens`;
   return `≈ ${count.format(input.metricsPerRefresh)} metrics a refresh, ${dollars.format(cost.dollarsPerMonth)} a month${screens} at ${input.refreshSeconds} s`;
 }
+
+/** Dollars, with cents for a month and two significant digits for the fractions of a cent a load costs. */
+export function formatDollars(value: number): string {
+  if (value !== 0 && Math.abs(value) < 0.01) {
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: 'USD',
+      maximumSignificantDigits: 2,
+    }).format(value);
+  }
+  return dollars.format(value);
+}
+
+export interface BillInput {
+  /** Metrics a refresh asks for in the long run (the forecast, else the measured mean). */
+  steadyMetrics: number;
+  /** Metrics the first load asked for, once it has run. */
+  firstLoadMetrics?: number;
+  refreshSeconds: number;
+  pricePer1000: number;
+  region: string;
+}
+
+/**
+ * "≈ 6.5 metrics a refresh, $2.79 a month per screen at 60 s; first load 12 metrics ($0.00012); us-east-1
+ * at $0.01 per 1,000 metrics": what a screen of a dashboard pays from its first refresh on.
+ */
+export function describeBill(input: BillInput): string {
+  const price = input.pricePer1000;
+  const month = monthlyCost({
+    metricsPerRefresh: input.steadyMetrics,
+    refreshSeconds: input.refreshSeconds,
+    pricePer1000: price,
+  });
+  const first =
+    input.firstLoadMetrics === undefined
+      ? ''
+      : `; first load ${count.format(input.firstLoadMetrics)} metrics (${formatDollars((input.firstLoadMetrics / 1000) * price)})`;
+  return `≈ ${count.format(input.steadyMetrics)} metrics a refresh, ${dollars.format(month.dollarsPerMonth)} a month per screen at ${input.refreshSeconds} s${first}; ${input.region} at $${price} per 1,000 metrics`;
+}

@@ -4,13 +4,13 @@ import { ErrorTile } from '../../components/error-tile';
 import { KpiTile } from '../../components/kpi-tile';
 import { StaleBadge } from '../../components/stale-badge';
 import { StatusBadge } from '../../components/status-badge';
-import { useUsageLog } from '../../data/react/metrics-source-context';
 import { type Board, useBoard } from '../../data/react/use-board';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import { useNow } from '../../data/react/use-now';
+import { useRefreshBill } from '../../data/react/use-refresh-bill';
 import type { KpiTileView, OutcomeView } from '../../domain/board/board-types';
 import { entryId } from '../../domain/board/build-board';
-import { DEFAULT_PRICE_PER_1000_METRICS, describeCost } from '../../domain/cost/cost';
+import { describeBill } from '../../domain/cost/cost';
 import { formatInstantIn } from '../../domain/format/format-time';
 import { type ConfigError, formatConfigError } from '../../domain/kpi/config-error';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
@@ -168,11 +168,11 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     { timeoutMs: refreshTimeoutMs(dashboard.refresh) },
   );
   const { board } = data;
-  const usage = useUsageLog().summary(dashboard.id);
-  const cost =
-    usage.refreshes > 0
-      ? `${describeCost({ metricsPerRefresh: usage.metricsPerRefresh, refreshSeconds: dashboard.refresh })} per screen (price $${DEFAULT_PRICE_PER_1000_METRICS} per 1,000 metrics, most regions)`
-      : undefined;
+  // The steady state a screen pays, known from the first refresh, and what the first load cost.
+  const bill = useRefreshBill(dashboard.id);
+  const cost = bill
+    ? describeBill({ ...bill, refreshSeconds: dashboard.refresh, region: dashboard.region })
+    : undefined;
   const outcomesAtRisk = board.outcomes.filter(
     (o) => o.status === 'at-risk' || o.status === 'breached',
   ).length;

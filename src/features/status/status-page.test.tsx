@@ -14,7 +14,7 @@ describe('the bill and the app status', () => {
     app.render('/d/checkout');
     const cost = await screen.findByTestId('dashboard-cost');
     expect(cost).toHaveTextContent(
-      /GetMetricData: ≈ \d+(\.\d)? metrics a refresh, \$\d+\.\d\d a month at 60 s per screen/,
+      /GetMetricData: ≈ \d+(\.\d)? metrics a refresh, \$\d+\.\d\d a month per screen at 60 s; first load \d+ metrics \(\$[\d.]+\); us-east-1 at \$0\.01 per 1,000 metrics/,
     );
     const calls = app.fake.calls.filter((c) => c.operation === 'GetMetricData').length;
     expect(calls).toBeGreaterThan(0);
@@ -30,6 +30,10 @@ describe('the bill and the app status', () => {
     expect(Number(cells[1])).toBeLessThanOrEqual(
       app.fake.calls.filter((c) => c.operation === 'GetMetricData').length,
     );
-    expect(cells[4]).toMatch(/^\$\d+\.\d\d at 60 s$/);
+    // Bytes received, the first load, the long-run metrics and the month from the first refresh on.
+    expect(cells[3]).toMatch(/^\d+(\.\d)? KiB$/);
+    expect(cells[4]).toMatch(/^\d+ metrics, \d+(\.\d)? KiB, \$[\d.]+$/);
+    await waitFor(() => expect(within(row).getAllByRole('cell')[5]?.textContent).toMatch(/^≈ \d+(\.\d)?/));
+    expect(within(row).getAllByRole('cell')[6]?.textContent).toMatch(/^\$\d+\.\d\d at 60 s$/);
   });
 });

@@ -1,34 +1,49 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
-import { useUsageLog } from '../../data/react/metrics-source-context';
+import { usePricing, useUsageLog } from '../../data/react/metrics-source-context';
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import { useNow } from '../../data/react/use-now';
-import { DEFAULT_PRICE_PER_1000_METRICS, monthlyCost } from '../../domain/cost/cost';
+import { useRefreshBill } from '../../data/react/use-refresh-bill';
+import { formatDollars, monthlyCost } from '../../domain/cost/cost';
 import { formatTimestamp } from '../../domain/format/format-time';
+import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const ms = (value: number | undefined): string => (value === undefined ? '—' : `${count.format(value)} ms`);
 
+/** Bytes as people read them: 1.9 KiB, 104.9 KiB, 1.3 MiB. */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${count.format(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${count.format(bytes / 1024)} KiB`;
+  return `${count.format(bytes / 1024 / 1024)} MiB`;
+}
+
 /**
- * The app's own health: for every dashboard refreshed since the page loaded, its GetMetricData calls and
- * metrics, what a screen of it costs a month, latencies, throttles and errors.
+ * The app's own health: for every dashboard refreshed since the page loaded, its GetMetricData calls,
+ * metrics and bytes, what a screen of it costs a month in the long run and what its first load cost,
+ * latencies, throttles and errors.
  */
 export function StatusPage(): ReactElement {
   useNow(5000);
   const usage = useUsageLog();
+  const pricing = usePricing();
   const catalog = useCatalog();
   const ids = usage.dashboards();
-  const refreshOf = (id: string): number | undefined => {
+  const dashboardOf = (id: string): LoadedDashboard | undefined => {
     const entry = catalog.data ? findDashboard(catalog.data, id) : undefined;
-    return entry?.ok ? entry.dashboard.refresh : undefined;
+    return entry?.ok ? entry.dashboard : undefined;
   };
   return (
     <main className="page status-page">
       <h1 className="page-title">App status</h1>
       <p>
-        What this page has asked of CloudWatch since it loaded. GetMetricData is billed per metric requested:
-        ${DEFAULT_PRICE_PER_1000_METRICS} per 1,000 in most regions (Amazon CloudWatch pricing).
+        What this page has asked of CloudWatch since it loaded. GetMetricData is billed per metric requested,
+        here at ${pricing.per1000Metrics} per 1,000{' '}
+        {pricing.configured
+          ? '(config.json, pricePer1000Metrics)'
+          : '(Amazon CloudWatch pricing: us-east-1 and most regions; set pricePer1000Metrics in config.json when yours differs)'}
+        . "A refresh" and "a month" are the long run, worked out from the first refresh for the view on
+        screen: the series cache makes the first load dearer than every refresh after it.
       </p>
       {ids.length === 0 ? (
         <p>No dashboard has refreshed yet. Open one, then come back.</p>
@@ -41,6 +56,8 @@ export function StatusPage(): ReactElement {
               <th scope="col">Refreshes</th>
               <th scope="col">Calls</th>
               <th scope="col">Metrics</th>
+              <th scope="col">Bytes received</th>
+              <th scope="col">First load</th>
               <th scope="col">Metrics a refresh</th>
               <th scope="col">A screen a month</th>
               <th scope="col">p50</th>
@@ -51,40 +68,62 @@ export function StatusPage(): ReactElement {
             </tr>
           </thead>
           <tbody>
-            {ids.map((id) => {
-              const s = usage.summary(id);
-              const refresh = refreshOf(id);
-              const cost =
-                refresh === undefined
-                  ? undefined
-                  : monthlyCost({ metricsPerRefresh: s.metricsPerRefresh, refreshSeconds: refresh });
-              return (
-                <tr key={id}>
-                  <th scope="row">
-                    <Link to="/d/$dashboardId" params={{ dashboardId: id }}>
-                      {id}
-                    </Link>
-                  </th>
-                  <td>{count.format(s.refreshes)}</td>
-                  <td>{count.format(s.calls)}</td>
-                  <td>{count.format(s.metrics)}</td>
-                  <td>{count.format(s.metricsPerRefresh)}</td>
-                  <td>{cost ? `${dollars.format(cost.dollarsPerMonth)} at ${refresh} s` : '—'}</td>
-                  <td>{ms(s.p50Ms)}</td>
-                  <td>{ms(s.p95Ms)}</td>
-                  <td>{count.format(s.throttles)}</td>
-                  <td>{count.format(s.errors)}</td>
-                  <td>
-                    {s.lastError
-                      ? `${formatTimestamp(s.lastError.at)}: ${s.lastError.code} — ${s.lastError.message}`
-                      : '—'}
-                  </td>
-                </tr>
-              );
-            })}
+            {ids.map((id) => (
+              <StatusRow key={id} id={id} dashboard={dashboardOf(id)} />
+            ))}
           </tbody>
         </table>
       )}
     </main>
+  );
+}
+
+function StatusRow({ id, dashboard }: { id: string; dashboard?: LoadedDashboard }): ReactElement {
+  const s = useUsageLog().summary(id);
+  const bill = useRefreshBill(id);
+  const price = bill?.pricePer1000;
+  const refresh = dashboard?.refresh;
+  const month =
+    bill && refresh !== undefined
+      ? monthlyCost({
+          metricsPerRefresh: bill.steadyMetrics,
+          refreshSeconds: refresh,
+          pricePer1000: bill.pricePer1000,
+        })
+      : undefined;
+  const first = s.firstLoad;
+  return (
+    <tr>
+      <th scope="row">
+        <Link to="/d/$dashboardId" params={{ dashboardId: id }}>
+          {id}
+        </Link>
+        {dashboard && <span className="status-region"> {dashboard.region}</span>}
+      </th>
+      <td>{count.format(s.refreshes)}</td>
+      <td>{count.format(s.calls)}</td>
+      <td>{count.format(s.metrics)}</td>
+      <td>{formatBytes(s.bytes)}</td>
+      <td>
+        {first
+          ? `${count.format(first.metrics)} metrics, ${formatBytes(first.bytes)}${price === undefined ? '' : `, ${formatDollars((first.metrics / 1000) * price)}`}`
+          : '—'}
+      </td>
+      <td>
+        {bill
+          ? `≈ ${count.format(bill.steadyMetrics)}${s.refreshes > 1 ? ` (measured ${count.format(s.metricsPerRefresh)})` : ''}`
+          : '—'}
+      </td>
+      <td>{month ? `${formatDollars(month.dollarsPerMonth)} at ${refresh} s` : '—'}</td>
+      <td>{ms(s.p50Ms)}</td>
+      <td>{ms(s.p95Ms)}</td>
+      <td>{count.format(s.throttles)}</td>
+      <td>{count.format(s.errors)}</td>
+      <td>
+        {s.lastError
+          ? `${formatTimestamp(s.lastError.at)}: ${s.lastError.code} — ${s.lastError.message}`
+          : '—'}
+      </td>
+    </tr>
   );
 }
