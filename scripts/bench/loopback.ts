@@ -213,7 +213,7 @@ const section: BenchSection = {
       ['server', 'requests', 'sent', 'p50', 'p95', 'max', 'timeouts (10 s)', 'errors'],
       [...rows('event loop only (--workers 0)', before), ...rows('worker pool (default)', after)],
     );
-    return `${CLIENTS} clients for ${DURATION_MS / 1000} s against \`npm run fake-cloudwatch\` in its own process, ten of each kind, one request at a time each (short range: Checkout's payment success rate and orders over 3 h at 1 min; 30-day range: the same over 30 days at 5 min; SEARCH: failed payments by provider over a day; Metrics Insights: Lambda invocations by function over 3 h; DescribeAlarms: every alarm), each given up after 10 s. A preflight every 100 ms shows how long the event loop is held. The clients send raw JSON-protocol requests, so their own work is small next to the server's; both share this machine's cores.
+    return `${CLIENTS} clients for ${DURATION_MS / 1000} s against \`npm run fake-cloudwatch\` in its own process, ten of each kind, one request at a time each (short range: Checkout's payment success rate and orders over 3 h at 1 min; 30-day range: the same over 30 days at 5 min; SEARCH: failed payments by provider over a day; Metrics Insights: Lambda invocations by function over 3 h; DescribeAlarms: every alarm), each given up after 10 s (a timeout; p50, p95 and max are of the answered ones). A preflight every 100 ms shows how long the event loop is held. The clients send raw JSON-protocol requests, so their own work is small next to the server's; both share this machine's cores.
 
 ${table}`;
   },

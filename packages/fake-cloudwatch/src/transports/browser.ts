@@ -1,7 +1,9 @@
 import { setupWorker } from 'msw/browser';
-import { createFakeCloudWatch, type FakeCloudWatch } from '../core/account';
+import type { FakeCloudWatch } from '../core/account';
 import { parseFaultParameter } from '../core/faults';
 import { cloudWatchHandlers, sealedNetworkHandlers, type WireFaults, wireFaultHandlers } from './msw';
+import { type AccountThread, createThreadedFakeCloudWatch } from './threaded-account';
+import type { WorkerAnswer } from './worker-protocol';
 
 declare global {
   interface Window {
@@ -24,13 +26,30 @@ export interface DemoAccount {
 }
 
 /**
+ * The demo's scenario in a Web Worker: a long range (455 days takes the scenario seconds) then never holds
+ * the page's main thread, which only parses, records, applies the faults and answers through msw.
+ */
+function webWorkerThread(anchor: number): AccountThread {
+  const worker = new Worker(new URL('./browser-account-worker.ts', import.meta.url), { type: 'module' });
+  worker.postMessage({ anchor });
+  return {
+    post: (job) => worker.postMessage(job),
+    listen(onAnswer, onDeath) {
+      worker.addEventListener('message', (event: MessageEvent<WorkerAnswer>) => onAnswer(event.data));
+      worker.addEventListener('error', (event) => onDeath(event.message || 'the demo worker failed'));
+    },
+    terminate: async () => worker.terminate(),
+  };
+}
+
+/**
  * Starts the simulated AWS account in the browser behind msw's service worker and resolves once the
  * worker answers for this page. Loaded only by dynamic import, so a real deployment never ships it.
  * `?fault=throttle|5xx|503|slow|network|expired|partial|arithmetic` in the page URL starts that fault
  * for manual demos and end-to-end tests.
  */
 export async function startDemoAccount(): Promise<DemoAccount> {
-  const fake = createFakeCloudWatch();
+  const fake = createThreadedFakeCloudWatch({}, 1, webWorkerThread);
   const wire: WireFaults = { malformed: false, corsRefused: false };
   const worker = setupWorker(
     ...wireFaultHandlers(wire),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FakeCloudWatch } from '../core/account';
+import type { FakeCloudWatch, OperationAnswer, OperationRequest } from '../core/account';
 import { serveRequest } from '../protocols/serve';
 
 export interface HttpHandlerOptions {
@@ -52,7 +52,17 @@ export function createHttpHandler(account: FakeCloudWatch, options: HttpHandlerO
       res.writeHead(413, extra).end();
       return;
     }
-    const outcome = await serveRequest(toRequest(req, body), account);
+    // A threaded account (threaded-account.ts) drops the job of a client that hangs up before its answer.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const invoke = account.invoke as (
+      request: OperationRequest,
+      signal?: AbortSignal,
+    ) => Promise<OperationAnswer>;
+    const scoped: FakeCloudWatch = { ...account, invoke: (request) => invoke(request, gone.signal) };
+    const outcome = await serveRequest(toRequest(req, body), scoped);
     if (outcome.kind === 'network-error') {
       req.socket.destroy();
       return;

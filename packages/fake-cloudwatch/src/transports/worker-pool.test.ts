@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createFakeCloudWatch } from '../core/account';
-import { createPooledFakeCloudWatch, estimatedPoints } from './worker-pool';
+import { estimatedPoints } from './threaded-account';
+import { createPooledFakeCloudWatch } from './worker-pool';
 
 const NOW = Date.UTC(2025, 2, 10, 14, 7, 30);
 const END = Math.floor(NOW / 300_000) * 300_000;
