@@ -38,6 +38,10 @@ describe('KPI drill-down', () => {
     const queries = screen.getByRole('region', { name: 'Queries sent to CloudWatch' });
     await waitFor(() => expect(within(queries).getAllByText('PaymentsSucceeded').length).toBeGreaterThan(0));
     expect(within(queries).getAllByText('Environment=prod').length).toBeGreaterThan(0);
+    // Its own bill: the chart with its two metrics, first load and then each new minute.
+    expect(await within(queries).findByTestId('drilldown-cost')).toHaveTextContent(
+      /beyond the dashboard's own refreshes: ≈ 2 metrics a refresh, \$0\.86 a month per screen at 60 s; first load 2 metrics/,
+    );
     const link = within(queries).getByRole('link', { name: 'Open in CloudWatch console' });
     expect(link.getAttribute('href')).toMatch(
       /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=us-east-1#metricsV2:graph=~\(metrics~/,

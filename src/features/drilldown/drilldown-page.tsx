@@ -7,9 +7,11 @@ import { StatusBadge } from '../../components/status-badge';
 import { TimePicker } from '../../components/time-picker';
 import { zoomTo } from '../../components/time-picker-model';
 import { buildDashboardRequests, kpiRegion } from '../../data/kpi-requests';
+import { usePricing } from '../../data/react/metrics-source-context';
 import { useBoard } from '../../data/react/use-board';
 import { useNow } from '../../data/react/use-now';
 import { completePoints, messageNote } from '../../domain/board/kpi-tile-view';
+import { describeBill } from '../../domain/cost/cost';
 import { kpiFormat } from '../../domain/format/kpi-format';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
 import type { Kpi } from '../../domain/kpi/schema';
@@ -31,7 +33,7 @@ import { statusTimeline } from './model/status-timeline';
 import { QueriesSection } from './queries-section';
 import { SloSection } from './slo-section';
 import { StatusSection } from './status-section';
-import { useDrilldownData } from './use-drilldown-data';
+import { useDrilldownBill, useDrilldownData } from './use-drilldown-data';
 import './drilldown.css';
 import { refreshTimeoutMs } from '../../data/react/refresh-timeout';
 
@@ -108,7 +110,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
   );
   const tile = evaluation.board.tiles.find((t) => t.id === kpi.id);
   const lines = tile?.lines ?? [];
-  const detail = useDrilldownData({
+  const input = {
     dashboardId: dashboard.id,
     kpi,
     region: dashboard.region,
@@ -118,7 +120,19 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
     variables: resolved.values,
     ...(view.compare ? { compare: view.compare } : {}),
     ...(view.by ? { by: view.by } : {}),
-  });
+  };
+  const detail = useDrilldownData(input);
+  const forecast = useDrilldownBill(input).data;
+  const pricing = usePricing();
+  const bill = forecast
+    ? describeBill({
+        steadyMetrics: forecast.steady.metrics,
+        firstLoadMetrics: forecast.firstLoad.metrics,
+        refreshSeconds: dashboard.refresh,
+        pricePer1000: pricing.per1000Metrics,
+        region: kpiRegion(kpi, dashboard.region),
+      })
+    : undefined;
   const data = detail.data;
   // The period still filling is only part of one: it is never drawn as if it were a value.
   const points = useMemo(
@@ -360,6 +374,7 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       </div>
       <QueriesSection
         consoleUrl={consoleUrl}
+        {...(bill ? { bill } : {})}
         groups={[
           ...(data ? data.rounds.map((round) => ({ ...round, now: data.now })) : []),
           ...(evalNow !== undefined

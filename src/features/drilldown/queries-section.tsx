@@ -36,10 +36,17 @@ function describeQuery(q: PlannedQuery): ReactElement {
 export function QueriesSection(props: {
   groups: ReadonlyArray<{ title: string; requests: SeriesRequest[]; now: number }>;
   consoleUrl?: string;
+  /** What this drill-down's own fetches cost, in words. */
+  bill?: string;
 }): ReactElement {
   return (
     <section className="dd-section" aria-labelledby="dd-queries">
       <h2 id="dd-queries">Queries sent to CloudWatch</h2>
+      {props.bill && (
+        <p data-testid="drilldown-cost">
+          GetMetricData for this view, beyond the dashboard's own refreshes: {props.bill}.
+        </p>
+      )}
       {props.consoleUrl && (
         <p>
           <a href={props.consoleUrl} target="_blank" rel="noopener noreferrer">

@@ -3,6 +3,7 @@ import { toBand } from '../../data/kpi-evaluation';
 import type { FetchReport, SeriesRequest, SeriesResult } from '../../data/metrics-source';
 import { queryKeys } from '../../data/query-keys';
 import { useMetricsSource } from '../../data/react/metrics-source-context';
+import { forecastRefreshes, type RefreshForecast } from '../../data/refresh-forecast';
 import type { Kpi } from '../../domain/kpi/schema';
 import type { VariableValues } from '../../domain/kpi/variables';
 import type { AnomalyBand } from '../../domain/risk';
@@ -85,6 +86,42 @@ function scaled(result: SeriesResult, value: number, components: Record<string, 
     series: result.series.map((s) => ({ ...s, points: times(s.points, value) })),
     components: scaledComponents,
   };
+}
+
+/**
+ * What the drill-down's own fetches (chart, band, comparison, breakdown search) ask of GetMetricData at
+ * its first load and per refresh in the long run, worked out once per view without a call
+ * (src/data/refresh-forecast.ts). The dashboard's own refreshes are the desk's bill, not counted here.
+ */
+export function useDrilldownBill(input: DrilldownInput): UseQueryResult<RefreshForecast> {
+  return useQuery({
+    queryKey: [
+      'drilldown-bill',
+      input.dashboardId,
+      input.kpi,
+      input.region,
+      input.rangeText,
+      input.variables,
+      input.compare ?? null,
+      input.by ?? null,
+      input.refreshSeconds,
+    ],
+    queryFn: () =>
+      forecastRefreshes(
+        (now) =>
+          planDrilldown({
+            kpi: input.kpi,
+            region: input.region,
+            variables: input.variables,
+            window: resolveRange(input.range, now),
+            now,
+            ...(input.compare ? { compare: input.compare } : {}),
+            ...(input.by ? { by: input.by } : {}),
+          }).requests,
+        { now: Date.now(), refreshSeconds: input.refreshSeconds },
+      ),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**
