@@ -38,6 +38,15 @@ describe('createConnection', () => {
     }
   });
 
+  test('a screen on the relay alone says it holds no AWS credential and calls no AWS API', () => {
+    const relayed = createConnection({ ...config({ source: 'none' }), source: 'snapshot' });
+    expect(relayed.state()).toEqual({
+      kind: 'ready',
+      summary:
+        "The relay's snapshots, read from this site: this screen holds no AWS credential and calls no AWS API",
+    });
+  });
+
   test('pasted: not connected until credentials are pasted, then ready and masked', async () => {
     const connection = createConnection(
       config({ source: 'pasted', allowSessionStorage: true }, 'http://127.0.0.1:4566'),

@@ -141,7 +141,10 @@ export function createConnection(config: AppConfig, deps: ConnectionDeps = {}): 
       case 'none':
         return {
           kind: 'ready',
-          summary: `CloudWatch through the proxy at ${config.endpoint ?? '?'}, which signs requests itself`,
+          summary:
+            config.endpoint === undefined && config.source === 'snapshot'
+              ? "The relay's snapshots, read from this site: this screen holds no AWS credential and calls no AWS API"
+              : `CloudWatch through the proxy at ${config.endpoint ?? '?'}, which signs requests itself`,
         };
       case 'cognito-guest':
         return {
