@@ -40,14 +40,17 @@ for (const viewport of [
     await wall.expectFillsScreen();
     await page.screenshot({ path: `${SCREENSHOTS}/wall-checkout-${size}.png` });
 
-    await wall.advance(30_000);
+    // The step is due 30 s after the first; wait for the wall to say it has moved, not for the clock.
+    await wall.advance(25_000);
+    await wall.advanceUntil(() => wall.showsBoard('Platform'), 10_000, 1000);
     await expect(wall.title).toHaveText('Platform');
     await wall.waitForValues(PLATFORM_KPIS);
     await expect(page.getByText('Board 2 of 2')).toBeVisible();
     await wall.expectFillsScreen();
     await page.screenshot({ path: `${SCREENSHOTS}/wall-platform-${size}.png` });
 
-    await wall.advance(30_000);
+    await wall.advance(25_000);
+    await wall.advanceUntil(() => wall.showsBoard('Checkout'), 10_000, 1000);
     await expect(wall.title).toHaveText('Checkout');
     expect(problems.messages).toEqual([]);
   });
@@ -137,7 +140,8 @@ test('at 1366×768 the address sets theme, clock, order and tiles per page, and 
   await expect(page.locator('.wall-tile').first()).toHaveAttribute('data-status', /breached|at-risk/);
   await wall.expectFillsScreen();
   await page.screenshot({ path: `${SCREENSHOTS}/wall-platform-light-1366x768.png` });
-  await wall.advance(10_000);
+  await wall.advance(5000);
+  await wall.advanceUntil(async () => (await page.getByText('page 2 of 2').count()) > 0, 10_000, 1000);
   await expect(page.getByText('page 2 of 2')).toBeVisible();
   await expect(page.locator('.wall-tile')).toHaveCount(4);
   await wall.expectFillsScreen();

@@ -108,6 +108,11 @@ export class WallPageObject {
     throw new Error(`still not there after ${maxMs / 1000} s of wall time`);
   }
 
+  /** True once the wall shows `title`'s board (its heading), drawn and on screen. */
+  async showsBoard(title: string): Promise<boolean> {
+    return (await this.title.textContent())?.trim() === title;
+  }
+
   /** The text of the header's freshness block, or '' when there is none yet. */
   async freshnessText(): Promise<string> {
     return (await this.freshness.textContent()) ?? '';
