@@ -115,7 +115,7 @@ function pinPeriods(
   componentPeriod: (name: string) => number | undefined,
 ): KpiQuery | undefined {
   if (query.kind === 'metric') return { kind: 'metric', metric: { ...query.metric, period } };
-  if (query.kind !== 'math') return undefined;
+  if (query.kind === 'insights') return { ...query, period };
   const metrics: typeof query.metrics = {};
   for (const [name, metric] of Object.entries(query.metrics)) {
     const own = componentPeriod(name);

@@ -191,6 +191,21 @@ describe('a steady-state refresh asks only for the periods that can have changed
     expect(next.bytes).toBeLessThan(first.bytes! / 5);
   });
 
+  test('a Metrics Insights query of one series is refreshed by its newest periods only', async () => {
+    const source = cachedSource();
+    const insights: KpiQuery = {
+      kind: 'insights',
+      sql: 'SELECT SUM(Invocations) FROM SCHEMA("AWS/Lambda", FunctionName)',
+      period: 300,
+    };
+    await source.fetchSeries([request('lambda', insights, 2 * HOUR)]);
+    clock = START + 10 * MINUTE;
+    const { got, expected, calls } = await both([request('lambda', insights, 2 * HOUR)], source);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.EndTime - calls[0]!.StartTime).toBeLessThanOrEqual(seconds(20 * MINUTE));
+    expect(shape(got.results.lambda)).toEqual(shape(expected.results.lambda));
+  });
+
   test('a comparison a day back keeps its own entry: neither window is fetched whole again', async () => {
     const source = cachedSource();
     const view = (): SeriesRequest => request('view', orders, 6 * HOUR, { period: 60 });

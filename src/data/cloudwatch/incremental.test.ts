@@ -7,16 +7,29 @@ function math(expression: string): KpiQuery {
 }
 
 describe('which queries a series cache may fetch by their newest periods', () => {
-  test('a metric is pointwise, Metrics Insights always whole', () => {
+  test('a metric is pointwise', () => {
     expect(
       incrementality({
         kind: 'metric',
         metric: { namespace: 'AWS/EC2', name: 'CPUUtilization', dimensions: {}, stat: 'Average' },
       }),
     ).toBe('pointwise');
-    expect(
-      incrementality({ kind: 'insights', sql: 'SELECT AVG(CPUUtilization) FROM "AWS/EC2"', period: 60 }),
-    ).toBe('whole');
+  });
+
+  test.each<[string, Incrementality]>([
+    // One series: each period's aggregate over the metrics' datapoints of that period.
+    ['SELECT AVG(CPUUtilization) FROM "AWS/EC2"', 'pointwise'],
+    ['SELECT SUM(Invocations) FROM SCHEMA("AWS/Lambda", FunctionName)', 'pointwise'],
+    [
+      'SELECT SUM(Invocations) FROM SCHEMA("AWS/Lambda", FunctionName) WHERE FunctionName = \'limit-orders\'',
+      'pointwise',
+    ],
+    // The series are the groups seen in the window, and a LIMIT ranks them over the whole window.
+    ['SELECT SUM(Invocations) FROM SCHEMA("AWS/Lambda", FunctionName) GROUP BY FunctionName', 'whole'],
+    ['SELECT MAX(CPUUtilization) FROM "AWS/EC2" GROUP BY InstanceId ORDER BY MAX() DESC LIMIT 10', 'whole'],
+    ['select avg(x) from y order by avg() desc', 'whole'],
+  ])('Metrics Insights %s is %s', (sql, mode) => {
+    expect(incrementality({ kind: 'insights', sql, period: 60 })).toBe(mode);
   });
 
   test.each<[string, Incrementality]>([

@@ -93,7 +93,7 @@ type Node =
 /** How a query may be cached; see Incrementality. */
 export function incrementality(query: KpiQuery): Incrementality {
   if (query.kind === 'metric') return 'pointwise';
-  if (query.kind === 'insights') return 'whole';
+  if (query.kind === 'insights') return insightsIncrementality(query.sql);
   const tree = parse(query.expression);
   if (!tree) return 'whole';
   const lookbacks = lookbackCalls(tree);
@@ -105,6 +105,21 @@ export function incrementality(query: KpiQuery): Incrementality {
   if (!isPointwise(tree, true)) return 'whole';
   const guaranteed = guaranteedBy(tree);
   return lookbacks.every((call) => guaranteed.has(call.text)) ? 'lookback' : 'whole';
+}
+
+/**
+ * A Metrics Insights query without GROUP BY, ORDER BY or LIMIT answers one series: at each period, the
+ * aggregate over the matching metrics' datapoints of that period. A period's value depends on that period
+ * alone, so it is cached like a metric. With GROUP BY the series are as many as the groups seen in the
+ * window, and with ORDER BY … LIMIT the groups kept are ranked by their aggregate over the whole window
+ * ("Metrics Insights query components and syntax" in the CloudWatch User Guide): a tail asked alone would
+ * rank the groups over the tail and could keep others, so such a query is fetched whole. Merging a tail
+ * into a cached whole-window ranking would be exact only for a SUM/MIN/MAX/COUNT ranking recomputed from
+ * every group's series, which needs the query without its LIMIT (every group's series, every refresh).
+ */
+function insightsIncrementality(sql: string): Incrementality {
+  const outsideLiterals = sql.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, ' ');
+  return /\b(GROUP\s+BY|ORDER\s+BY|LIMIT)\b/i.test(outsideLiterals) ? 'whole' : 'pointwise';
 }
 
 function classOf(name: string): FunctionClass {
