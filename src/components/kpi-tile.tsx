@@ -8,14 +8,53 @@ import { StatusBadge } from './status-badge';
  * One KPI at a desk: the value of the newest complete period is the largest thing on it, its age in words
  * when it is old; status in colour, icon and word; one line of why, and CloudWatch's notes.
  */
-export function KpiTile({ model, actions }: { model: KpiTileView; actions?: ReactNode }): ReactElement {
+export function KpiTile({
+  model,
+  actions,
+  offScreen = false,
+}: {
+  model: KpiTileView;
+  actions?: ReactNode;
+  /**
+   * Far from the viewport: a light tile of the same rows with the title, the verdict when the KPI was
+   * judged (an outcome rolls it up) and the link, so the page keeps its height, reads and tabs the same.
+   * The link keeps its place among the children, so focus stays on it when the tile is drawn in full.
+   */
+  offScreen?: boolean;
+}): ReactElement {
   const headingId = `kpi-${model.id}-title`;
   const tone = model.staleAge ? 'stale' : model.status;
+  if (offScreen) {
+    const judged = model.status !== 'pending';
+    return (
+      <article
+        className={`kpi-tile tone-${judged ? tone : 'pending'} is-placeholder`}
+        aria-labelledby={headingId}
+        data-tile-id={model.id}
+        {...(judged ? { 'data-status': model.status } : {})}
+      >
+        <header className="kpi-tile-head">
+          <h3 id={headingId} className="kpi-title">
+            {model.title}
+          </h3>
+          {judged && <StatusBadge status={model.status} />}
+        </header>
+        <p className="kpi-value">{'\u00a0'}</p>
+        <p className="kpi-change">{'\u00a0'}</p>
+        <div aria-hidden="true" />
+        {false}
+        <p className="kpi-reason">{'\u00a0'}</p>
+        {false}
+        {actions}
+      </article>
+    );
+  }
   return (
     <article
       className={`kpi-tile tone-${tone}`}
       aria-labelledby={headingId}
       data-kpi={model.id}
+      data-tile-id={model.id}
       data-status={model.status}
       {...(model.staleAge ? { 'data-stale': 'true' } : {})}
     >

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { type CSSProperties, type ReactElement, type ReactNode, useMemo } from 'react';
+import { type CSSProperties, type ReactElement, type ReactNode, useMemo, useRef } from 'react';
 import { ErrorTile } from '../../components/error-tile';
 import { KpiTile } from '../../components/kpi-tile';
 import { StaleBadge } from '../../components/stale-badge';
@@ -24,6 +24,7 @@ import { arrangeTiles } from './arrange-tiles';
 import { DashboardHeader, neighbourRange, type RefreshState } from './dashboard-header';
 import { useDeskShortcuts } from './desk-shortcuts';
 import { useDocumentStatus } from './document-status';
+import { useTilesNearViewport } from './use-tiles-near-viewport';
 import './tile-link.css';
 import { refreshTimeoutMs } from '../../data/react/refresh-timeout';
 import { siteProblems } from '../../data/react/site-problems';
@@ -156,6 +157,11 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
   );
   const now = useNow(AGE_TICK_MS);
   const resolved = resolveVariables(dashboard, props.variables);
+  // Only the tiles in or within a screen of the viewport (and what the outcomes roll up) are judged and
+  // drawn; the others are light placeholders until a scroll brings them near. Sorting by status needs
+  // every verdict, so it judges them all.
+  const tilesRef = useRef<HTMLDivElement>(null);
+  const near = useTilesNearViewport(tilesRef, props.sort !== 'status');
   const data = useBoard(
     {
       dashboard,
@@ -163,6 +169,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
       variables: props.variables,
       now,
       tz: props.tz ?? 'local',
+      ...(near ? { shown: near } : {}),
     },
     // As on the wall: a refresh that hangs is abandoned after half an interval (10–30 s) and retried.
     { timeoutMs: refreshTimeoutMs(dashboard.refresh) },
@@ -194,7 +201,14 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     if (tile.errors || !entry?.ok) {
       return <ErrorTile key={`invalid-${tile.id}`} title={tile.title} messages={tile.errors ?? []} />;
     }
-    return <KpiTile key={tile.id} model={tile} actions={props.kpiLink?.(entry.kpi)} />;
+    return (
+      <KpiTile
+        key={tile.id}
+        model={tile}
+        actions={props.kpiLink?.(entry.kpi)}
+        offScreen={near !== undefined && !near.has(tile.id)}
+      />
+    );
   };
   const arrange = (ids: readonly string[]): KpiTileView[] =>
     arrangeTiles(
@@ -271,7 +285,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
         </p>
       )}
       {/* Outcomes share rows, each as wide as its tiles need, so the grid fills the width at 1280–2560. */}
-      <div className="outcomes">
+      <div className="outcomes" ref={tilesRef}>
         {board.outcomes.map((outcome) => {
           const tiles = arrange(outcome.kpis);
           return (

@@ -1,0 +1,175 @@
+import { createMemoryHistory } from '@tanstack/react-router';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { App } from '../../app/app';
+import { createQueryClient } from '../../app/query-client';
+import { createAppRouter } from '../../app/router';
+import { evaluateFetchedKpi } from '../../data/kpi-evaluation';
+import type { MetricsSource, SeriesRequest, SeriesResult } from '../../data/metrics-source';
+import { setupAppHarness } from '../../testing/render-app';
+
+// The risk engine, counted: which KPIs the desk judges.
+vi.mock('../../data/kpi-evaluation', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../data/kpi-evaluation')>();
+  return { ...actual, evaluateFetchedKpi: vi.fn(actual.evaluateFetchedKpi) };
+});
+
+const app = setupAppHarness();
+
+/**
+ * jsdom has no layout: an IntersectionObserver the test drives. `scrollTo(ids)` reports the tiles of those
+ * KPIs (and everything inside them) near the viewport and every other observed element away from it.
+ */
+function stubViewport(): { scrollTo: (ids: readonly string[]) => void } {
+  const observers = new Set<{ callback: IntersectionObserverCallback; elements: Set<Element> }>();
+  class Stub {
+    readonly elements = new Set<Element>();
+    constructor(readonly callback: IntersectionObserverCallback) {
+      observers.add(this);
+    }
+    observe(element: Element): void {
+      this.elements.add(element);
+    }
+    unobserve(element: Element): void {
+      this.elements.delete(element);
+    }
+    disconnect(): void {
+      observers.delete(this);
+    }
+  }
+  vi.stubGlobal('IntersectionObserver', Stub);
+  return {
+    scrollTo: (ids) =>
+      act(() => {
+        for (const o of [...observers]) {
+          const entries = [...o.elements].map((target) => ({
+            target,
+            isIntersecting: ids.includes(
+              target.closest('[data-tile-id]')?.getAttribute('data-tile-id') ?? '',
+            ),
+          }));
+          o.callback(entries as unknown as IntersectionObserverEntry[], o as unknown as IntersectionObserver);
+        }
+      }),
+  };
+}
+
+/** Answers every request at once with a flat line up to now. */
+const flat: MetricsSource = {
+  async fetchSeries(requests: SeriesRequest[]) {
+    const answer = (request: SeriesRequest): SeriesResult => {
+      const period = (request.period ?? 60) * 1000;
+      const points = [];
+      for (let t = Math.ceil(request.window.start / period) * period; t < request.window.end; t += period)
+        points.push({ t, v: 50 });
+      return {
+        ref: request.ref,
+        series: [{ label: request.ref, points }],
+        components: {},
+        period: 60,
+        complete: true,
+        messages: [],
+      };
+    };
+    return {
+      results: Object.fromEntries(requests.map((r) => [r.ref, answer(r)])),
+      calls: 1,
+      fetchedAt: Date.now(),
+    };
+  },
+  async describeAlarms() {
+    return [];
+  },
+};
+
+const kpi = (id: string): string => `
+  - id: ${id}
+    title: KPI ${id}
+    category: health
+    unit: count
+    direction: higher-is-better
+    threshold: { breached: 10 }
+    query:
+      metric: { namespace: Shop, name: ${id}, stat: Sum, period: 60 }`;
+
+/** Six KPIs; the one outcome rolls up the last of them. */
+const BOARD = `id: platform
+title: Many
+region: us-east-1
+outcomes:
+  - title: Shop works
+    kpis: [k6]
+kpis:${['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map(kpi).join('')}
+`;
+
+function judged(): string[] {
+  return [...new Set(vi.mocked(evaluateFetchedKpi).mock.calls.map(([k]) => k.id))].sort();
+}
+
+async function openDesk(path: string): Promise<void> {
+  app.overrideFile('platform.yaml', BOARD);
+  const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
+  render(<App source={flat} queryClient={createQueryClient()} router={router} />);
+  const outcome = await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
+  // The outcome's own verdict, beside its heading.
+  await waitFor(() => expect(outcome.querySelector('.outcome-head [data-status="ok"]')).toBeInTheDocument(), {
+    timeout: 10_000,
+  });
+}
+
+const tile = (id: string): HTMLElement => screen.getByRole('article', { name: `KPI ${id}` });
+
+let viewport: ReturnType<typeof stubViewport>;
+beforeEach(() => {
+  vi.mocked(evaluateFetchedKpi).mockClear();
+  viewport = stubViewport();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('a long desk', { timeout: 20_000 }, () => {
+  test('judges and draws the tiles near the viewport and those its outcomes roll up, not the others', async () => {
+    await openDesk('/d/platform');
+    viewport.scrollTo(['k6', 'k1']);
+    await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
+    expect(judged()).toEqual(['k1', 'k6']);
+    // The rolled-up KPI far away shows its verdict; a KPI nobody needs is a placeholder with its title.
+    viewport.scrollTo(['k1']);
+    await waitFor(() => expect(tile('k6')).not.toHaveAttribute('data-kpi'));
+    expect(tile('k6')).toHaveTextContent('OK');
+    expect(tile('k4')).toHaveTextContent('KPI k4');
+    expect(tile('k4')).not.toHaveTextContent('OK');
+    expect(tile('k4')).not.toHaveAttribute('data-status');
+    // Every tile keeps its link, so the keyboard reaches them all.
+    expect(within(tile('k4')).getByRole('link')).toBeInTheDocument();
+    expect(judged()).toEqual(['k1', 'k6']);
+  });
+
+  test('a scroll brings the next tiles in: they are judged and drawn', async () => {
+    await openDesk('/d/platform');
+    viewport.scrollTo(['k6', 'k1']);
+    await waitFor(() => expect(judged()).toEqual(['k1', 'k6']));
+    viewport.scrollTo(['k3', 'k4']);
+    await waitFor(() => expect(tile('k4')).toHaveTextContent('OK'));
+    expect(tile('k4')).toHaveAttribute('data-kpi', 'k4');
+    expect(judged()).toEqual(['k1', 'k3', 'k4', 'k6']);
+    expect(tile('k5')).not.toHaveAttribute('data-kpi');
+  });
+
+  test('focus stays on a tile’s link when the tile is drawn in full', async () => {
+    await openDesk('/d/platform');
+    viewport.scrollTo(['k6', 'k1']);
+    await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
+    const link = within(tile('k5')).getByRole('link');
+    act(() => link.focus());
+    viewport.scrollTo(['k5']);
+    await waitFor(() => expect(tile('k5')).toHaveTextContent('OK'));
+    expect(within(tile('k5')).getByRole('link')).toHaveFocus();
+  });
+
+  test('sorted by status, it needs every verdict and judges them all', async () => {
+    await openDesk('/d/platform?sort=status');
+    await waitFor(() => expect(judged()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
+  });
+});

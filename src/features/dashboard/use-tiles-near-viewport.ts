@@ -1,0 +1,55 @@
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+/** How far outside the viewport a tile counts as near: a screen's height above and below. */
+const NEAR = '100% 0px';
+
+/** The attribute naming the KPI of each tile (full or placeholder) the desk watches. */
+const TILE_ID_ATTRIBUTE = 'data-tile-id';
+
+/**
+ * The ids of the tiles inside `container` that are in the viewport or within a screen of it, kept current
+ * as the page scrolls, resizes or re-renders: one IntersectionObserver watches every tile. Undefined when
+ * the browser has no IntersectionObserver (every tile then counts as shown), and an empty set until the
+ * observer's first report.
+ */
+export function useTilesNearViewport(
+  container: RefObject<Element | null>,
+  enabled: boolean,
+): ReadonlySet<string> | undefined {
+  const supported = typeof IntersectionObserver !== 'undefined';
+  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const observer = useRef<IntersectionObserver | null>(null);
+  useEffect(() => {
+    if (!supported || !enabled) return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        setNear((before) => {
+          let next: Set<string> | undefined;
+          for (const entry of entries) {
+            const id = entry.target.getAttribute(TILE_ID_ATTRIBUTE);
+            if (id === null || entry.isIntersecting === before.has(id)) continue;
+            next ??= new Set(before);
+            if (entry.isIntersecting) next.add(id);
+            else next.delete(id);
+          }
+          return next ?? before;
+        });
+      },
+      { rootMargin: NEAR },
+    );
+    observer.current = io;
+    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) io.observe(tile);
+    return () => {
+      io.disconnect();
+      observer.current = null;
+    };
+  }, [supported, enabled, container]);
+  // Tiles added by a render (a filter cleared, a dashboard edited) are watched too; observing a tile twice
+  // does nothing, and a removed tile is no longer reported.
+  useLayoutEffect(() => {
+    const io = observer.current;
+    if (!io) return;
+    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) io.observe(tile);
+  });
+  return supported && enabled ? near : undefined;
+}
