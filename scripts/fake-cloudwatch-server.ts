@@ -118,6 +118,8 @@ export async function startLoopbackCloudWatch(options: LoopbackOptions = {}): Pr
   const workers = options.workers ?? defaultWorkerCount();
   const pooled = workers > 0 ? createPooledFakeCloudWatch({ ...accountOptions, workers }) : undefined;
   const fake = pooled ?? createFakeCloudWatch(accountOptions);
+  // Listening only once the workers have loaded: the first requests then meet no cold start.
+  await pooled?.ready();
   const serve = createHttpHandler(fake, { headers: corsHeaders() });
   const preflights: PreflightRecord[] = [];
   const origins: Array<string | undefined> = [];

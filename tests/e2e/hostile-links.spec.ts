@@ -30,7 +30,7 @@ for (const [what, yaml, message] of [
   test(`${what} shows the precise error and the page answers input`, async ({ page }) => {
     const payload = await packDashboard(yaml);
     // The link is read off the main thread, in a Web Worker the page starts for it.
-    const worker = page.waitForEvent('worker');
+    const worker = page.waitForEvent('worker', (w) => /open-shared\.worker/.test(w.url()));
     await page.goto(`/shared#d=${payload}`);
     expect((await worker).url()).toMatch(/open-shared\.worker/);
     await expect(page.getByRole('heading', { name: 'The dashboard in this link has errors' })).toBeVisible();

@@ -13,7 +13,7 @@ import {
   type ThreadedAccountOptions,
   type ThreadedFakeCloudWatch,
 } from './threaded-account';
-import type { WorkerAnswer, WorkerJob } from './worker-protocol';
+import { WORKER_READY, type WorkerAnswer, type WorkerJob } from './worker-protocol';
 
 export interface PooledAccountOptions extends ThreadedAccountOptions {
   /** Worker threads (default: one fewer than the machine's cores, at least one, at most four). */
@@ -38,23 +38,44 @@ function workerSource(): string {
   return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-function nodeThread(source: string, anchor: number): AccountThread {
+function nodeThread(source: string, anchor: number, ready: Array<Promise<void>>): AccountThread {
   const worker = new Worker(source, { eval: true, workerData: { anchor } });
   worker.unref();
+  ready.push(
+    new Promise((resolve) => {
+      const done = (): void => resolve();
+      worker.on('message', (message: unknown) => {
+        if (message === WORKER_READY) done();
+      });
+      // A worker that dies before it is ready is replaced; nobody should wait for it.
+      worker.once('error', done);
+      worker.once('exit', done);
+    }),
+  );
   return {
     post: (job: WorkerJob) => worker.postMessage(job),
     listen(onAnswer, onDeath) {
-      worker.on('message', (answer: WorkerAnswer) => onAnswer(answer));
+      worker.on('message', (answer: WorkerAnswer | typeof WORKER_READY) => {
+        if (answer !== WORKER_READY) onAnswer(answer);
+      });
       worker.on('error', (error) => onDeath(error.message));
     },
     terminate: () => worker.terminate(),
   };
 }
 
+/** The pooled account; `ready()` resolves once its first workers have loaded their scenario. */
+export interface PooledFakeCloudWatch extends ThreadedFakeCloudWatch {
+  ready(): Promise<void>;
+}
+
 /** Builds the pooled account; it answers like createFakeCloudWatch's, from any thread of the pool. */
-export function createPooledFakeCloudWatch(options: PooledAccountOptions = {}): ThreadedFakeCloudWatch {
+export function createPooledFakeCloudWatch(options: PooledAccountOptions = {}): PooledFakeCloudWatch {
   const source = workerSource();
-  return createThreadedFakeCloudWatch(options, options.workers ?? defaultWorkerCount(), (anchor) =>
-    nodeThread(source, anchor),
+  const ready: Array<Promise<void>> = [];
+  const account = createThreadedFakeCloudWatch(options, options.workers ?? defaultWorkerCount(), (anchor) =>
+    nodeThread(source, anchor, ready),
   );
+  const first = [...ready];
+  return Object.assign(account, { ready: () => Promise.all(first).then(() => undefined) });
 }

@@ -24,3 +24,6 @@ export type WorkerAnswer =
   | { id: number; kind: 'output'; output: unknown }
   | { id: number; kind: 'error'; error: WorkerAwsError }
   | { id: number; kind: 'crash'; message: string };
+
+/** What a node worker of the pool posts once it has loaded and built its scenario. */
+export const WORKER_READY = 'bellwether:worker-ready';
