@@ -98,7 +98,7 @@ export type ProtocolSetting = (typeof protocolSettings)[number];
  * (the default), or `snapshot`, each browser reads the relay's snapshots from the site
  * (src/data/snapshot/, `npm run relay`) and calls no AWS API.
  */
-export const dataSources = ['direct', 'snapshot'] as const;
+const dataSources = ['direct', 'snapshot'] as const;
 
 const snapshotsSchema = z.strictObject({
   /** The site path the relay's snapshots are served under, relative to the app (default snapshots/). */
