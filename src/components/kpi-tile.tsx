@@ -24,81 +24,67 @@ export function KpiTile({
 }): ReactElement {
   const headingId = `kpi-${model.id}-title`;
   const tone = model.staleAge ? 'stale' : model.status;
-  if (offScreen) {
-    const judged = model.status !== 'pending';
-    return (
-      <article
-        className={`kpi-tile tone-${judged ? tone : 'pending'} is-placeholder`}
-        aria-labelledby={headingId}
-        data-tile-id={model.id}
-        {...(judged ? { 'data-status': model.status } : {})}
-      >
-        <header className="kpi-tile-head">
-          <h3 id={headingId} className="kpi-title">
-            {model.title}
-          </h3>
-          {judged && <StatusBadge status={model.status} />}
-        </header>
-        <p className="kpi-value">{'\u00a0'}</p>
-        <p className="kpi-change">{'\u00a0'}</p>
-        <div aria-hidden="true" />
-        {false}
-        <p className="kpi-reason">{'\u00a0'}</p>
-        {false}
-        {actions}
-      </article>
-    );
-  }
+  const full = !offScreen;
+  // A placeholder shows a verdict only when the KPI was judged (an outcome needs it).
+  const judged = model.status !== 'pending';
   return (
     <article
-      className={`kpi-tile tone-${tone}`}
+      className={`kpi-tile tone-${full || judged ? tone : 'pending'}${full ? '' : ' is-placeholder'}`}
       aria-labelledby={headingId}
-      data-kpi={model.id}
       data-tile-id={model.id}
-      data-status={model.status}
+      {...(full ? { 'data-kpi': model.id } : {})}
+      {...(full || judged ? { 'data-status': model.status } : {})}
       {...(model.staleAge ? { 'data-stale': 'true' } : {})}
     >
       <header className="kpi-tile-head">
         <h3 id={headingId} className="kpi-title">
           {model.title}
         </h3>
-        {model.staleAge ? <StaleBadge age={model.staleAge} /> : <StatusBadge status={model.status} />}
-      </header>
-      <p className={`kpi-value${model.dimmed ? ' is-dimmed' : ''}`} data-testid="kpi-value">
-        {model.valueText}
-        {model.soFar && <span className="kpi-so-far">{model.soFar}</span>}
-      </p>
-      <p className="kpi-change">
-        {model.age ? (
-          <span className="kpi-age" data-testid="kpi-age">
-            {model.age}
-          </span>
-        ) : model.change ? (
-          <span className={`change-${model.change.tone}`}>{model.change.text}</span>
+        {model.staleAge ? (
+          <StaleBadge age={model.staleAge} />
         ) : (
-          '\u00a0'
+          (full || judged) && <StatusBadge status={model.status} />
         )}
-      </p>
-      <Sparkline
-        points={model.points}
-        lines={model.lines}
-        label={model.sparklineLabel}
-        lazy
-        {...(model.window ? { window: model.window } : {})}
-        {...(model.period ? { period: model.period } : {})}
-      />
-      {model.slo && <SloBudget {...model.slo} />}
-      <p className="kpi-reason" title={model.reason}>
-        {model.reason ?? '\u00a0'}
-      </p>
-      {model.notes.length > 0 && (
-        <ul className="kpi-notes" data-testid="kpi-note">
-          {model.notes.map((note) => (
-            <li key={note} title={note}>
-              {note}
-            </li>
-          ))}
-        </ul>
+      </header>
+      {full && (
+        <>
+          <p className={`kpi-value${model.dimmed ? ' is-dimmed' : ''}`} data-testid="kpi-value">
+            {model.valueText}
+            {model.soFar && <span className="kpi-so-far">{model.soFar}</span>}
+          </p>
+          <p className="kpi-change">
+            {model.age ? (
+              <span className="kpi-age" data-testid="kpi-age">
+                {model.age}
+              </span>
+            ) : model.change ? (
+              <span className={`change-${model.change.tone}`}>{model.change.text}</span>
+            ) : (
+              '\u00a0'
+            )}
+          </p>
+          <Sparkline
+            points={model.points}
+            lines={model.lines}
+            label={model.sparklineLabel}
+            lazy
+            {...(model.window ? { window: model.window } : {})}
+            {...(model.period ? { period: model.period } : {})}
+          />
+          {model.slo && <SloBudget {...model.slo} />}
+          <p className="kpi-reason" title={model.reason}>
+            {model.reason ?? '\u00a0'}
+          </p>
+          {model.notes.length > 0 && (
+            <ul className="kpi-notes" data-testid="kpi-note">
+              {model.notes.map((note) => (
+                <li key={note} title={note}>
+                  {note}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
       {actions}
     </article>

@@ -26,6 +26,7 @@ import { useDeskShortcuts } from './desk-shortcuts';
 import { useDocumentStatus } from './document-status';
 import { useTilesNearViewport } from './use-tiles-near-viewport';
 import './tile-link.css';
+import './tile-placeholder.css';
 import { refreshTimeoutMs } from '../../data/react/refresh-timeout';
 import { siteProblems } from '../../data/react/site-problems';
 
@@ -158,10 +159,10 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
   const now = useNow(AGE_TICK_MS);
   const resolved = resolveVariables(dashboard, props.variables);
   // Only the tiles in or within a screen of the viewport (and what the outcomes roll up) are judged and
-  // drawn; the others are light placeholders until a scroll brings them near. Sorting by status needs
+  // drawn (within half a screen); the others are light placeholders until a scroll brings them near. Sorting by status needs
   // every verdict, so it judges them all.
   const tilesRef = useRef<HTMLDivElement>(null);
-  const near = useTilesNearViewport(tilesRef, props.sort !== 'status');
+  const { near, tileHeight } = useTilesNearViewport(tilesRef, props.sort !== 'status');
   const data = useBoard(
     {
       dashboard,
@@ -285,7 +286,11 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
         </p>
       )}
       {/* Outcomes share rows, each as wide as its tiles need, so the grid fills the width at 1280–2560. */}
-      <div className="outcomes" ref={tilesRef}>
+      <div
+        className="outcomes"
+        ref={tilesRef}
+        {...(tileHeight ? { style: { '--placeholder-height': `${tileHeight}px` } as CSSProperties } : {})}
+      >
         {board.outcomes.map((outcome) => {
           const tiles = arrange(outcome.kpis);
           return (

@@ -1,26 +1,41 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
-/** How far outside the viewport a tile counts as near: a screen's height above and below. */
-const NEAR = '100% 0px';
+/** How far outside the viewport a tile counts as near: half a screen's height above and below. */
+const NEAR = '50% 0px';
 
 /** The attribute naming the KPI of each tile (full or placeholder) the desk watches. */
 const TILE_ID_ATTRIBUTE = 'data-tile-id';
 
 /**
- * The ids of the tiles inside `container` that are in the viewport or within a screen of it, kept current
+ * The ids of the tiles inside `container` that are in the viewport or within half a screen of it, kept current
  * as the page scrolls, resizes or re-renders: one IntersectionObserver watches every tile. Undefined when
  * the browser has no IntersectionObserver (every tile then counts as shown), and an empty set until the
- * observer's first report.
+ * observer's first report. With them, the height of the tallest tile drawn in full so far.
  */
 export function useTilesNearViewport(
   container: RefObject<Element | null>,
   enabled: boolean,
-): ReadonlySet<string> | undefined {
+): { near: ReadonlySet<string> | undefined; tileHeight: number | undefined } {
   const supported = typeof IntersectionObserver !== 'undefined';
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const [tileHeight, setTileHeight] = useState<number>();
   const observer = useRef<IntersectionObserver | null>(null);
+  const sizes = useRef<ResizeObserver | null>(null);
   useEffect(() => {
     if (!supported || !enabled) return;
+    // The tallest tile drawn in full so far: placeholders take its height, so drawing them moves nothing.
+    if (typeof ResizeObserver !== 'undefined') {
+      sizes.current = new ResizeObserver((entries) => {
+        let tallest = 0;
+        for (const entry of entries) {
+          if (!entry.target.hasAttribute('data-kpi')) continue;
+          const height = entry.borderBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+          tallest = Math.max(tallest, Math.round(height));
+        }
+        if (tallest > 0)
+          setTileHeight((before) => (before === undefined || tallest > before ? tallest : before));
+      });
+    }
     const io = new IntersectionObserver(
       (entries) => {
         setNear((before) => {
@@ -38,10 +53,15 @@ export function useTilesNearViewport(
       { rootMargin: NEAR },
     );
     observer.current = io;
-    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) io.observe(tile);
+    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) {
+      io.observe(tile);
+      sizes.current?.observe(tile);
+    }
     return () => {
       io.disconnect();
+      sizes.current?.disconnect();
       observer.current = null;
+      sizes.current = null;
     };
   }, [supported, enabled, container]);
   // Tiles added by a render (a filter cleared, a dashboard edited) are watched too; observing a tile twice
@@ -49,7 +69,10 @@ export function useTilesNearViewport(
   useLayoutEffect(() => {
     const io = observer.current;
     if (!io) return;
-    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) io.observe(tile);
+    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) {
+      io.observe(tile);
+      sizes.current?.observe(tile);
+    }
   });
-  return supported && enabled ? near : undefined;
+  return supported && enabled ? { near, tileHeight } : { near: undefined, tileHeight: undefined };
 }
