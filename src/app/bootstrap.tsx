@@ -5,11 +5,15 @@ import { wireProtocol } from '../data/cloudwatch/wire-protocol';
 import { createConnection } from '../data/credentials/connection';
 import { diagnoseUnreachable, watchCspViolations } from '../data/credentials/reachability';
 import { reloadDashboardsOnSave } from '../data/dashboards/dev-reload';
+import { defaultDashboardsBaseUrl } from '../data/dashboards/load-dashboards';
+import { queryKeys } from '../data/query-keys';
+import { loadCatalog } from '../data/react/use-catalog';
 import { createMetricsSource, type SourceConfig, sourceConfigFor } from '../data/source-config';
 import { ConfigErrorsScreen } from '../features/connect/config-errors-screen';
 import { ConnectionProvider } from '../features/connect/connection-context';
 import { redactSearch } from '../url/redact-address';
 import { App } from './app';
+import { preloadScreen } from './preload-screen';
 import { createQueryClient } from './query-client';
 import { createAppRouter } from './router';
 import './styles.css';
@@ -28,6 +32,14 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   }
   const base = import.meta.env.BASE_URL;
   const root = createRoot(container);
+  // While the config is read and the demo's worker starts: the screen's code and the dashboard files
+  // (same-origin static files, never a CloudWatch call) load in parallel, not one after the other.
+  preloadScreen(window.location.pathname);
+  const queryClient = createQueryClient();
+  void queryClient.prefetchQuery({
+    queryKey: queryKeys.catalog(),
+    queryFn: ({ signal }) => loadCatalog(defaultDashboardsBaseUrl(), signal),
+  });
   const loaded = await loadAppConfig(base, (url, init) => fetch(url, init));
   if (!loaded.ok) {
     root.render(
@@ -66,7 +78,6 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   if (connection.state().kind !== 'ready' && !onConnect) {
     window.history.replaceState(null, '', `${base}connect`);
   }
-  const queryClient = createQueryClient();
   // `npm start` only: a saved dashboard file shows at once (the dev server's watch, vite.config.ts). A build
   // has no import.meta.hot, so this and the listener are left out of it.
   if (import.meta.hot) reloadDashboardsOnSave(queryClient, import.meta.hot);
