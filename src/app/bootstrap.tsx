@@ -8,7 +8,12 @@ import { reloadDashboardsOnSave } from '../data/dashboards/dev-reload';
 import { defaultDashboardsBaseUrl } from '../data/dashboards/load-dashboards';
 import { queryKeys } from '../data/query-keys';
 import { loadCatalog } from '../data/react/use-catalog';
-import { createMetricsSource, type SourceConfig, sourceConfigFor } from '../data/source-config';
+import {
+  createMetricsSource,
+  type SourceConfig,
+  sealedDemoClient,
+  sourceConfigFor,
+} from '../data/source-config';
 import { ConfigErrorsScreen } from '../features/connect/config-errors-screen';
 import { ConnectionProvider } from '../features/connect/connection-context';
 import { redactSearch } from '../url/redact-address';
@@ -83,7 +88,10 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   if (import.meta.hot) reloadDashboardsOnSave(queryClient, import.meta.hot);
   root.render(
     <StrictMode>
-      <ConnectionProvider connection={connection}>
+      <ConnectionProvider
+        connection={connection}
+        {...(inControl ? { checkClient: sealedDemoClient(inControl) } : {})}
+      >
         <App
           source={source}
           {...(config.pricePer1000Metrics === undefined

@@ -135,7 +135,9 @@ export const DEMO_NOT_IN_CONTROL =
  * The demo's client: each call is sent only while the simulated account answers for the page, so a
  * call signed with the demo's keys can never go past the worker to AWS.
  */
-function sealedDemoClient(inControl: () => boolean): (options: CloudWatchClientOptions) => CloudWatchSender {
+export function sealedDemoClient(
+  inControl: () => boolean,
+): (options: CloudWatchClientOptions) => CloudWatchSender {
   return (options) => {
     const client = createCloudWatchClient(options);
     return senderOf((command, sendOptions) => {

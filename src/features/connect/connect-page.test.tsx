@@ -1,3 +1,4 @@
+import { setupFakeCloudWatch } from '@bellwether/fake-cloudwatch/test-support';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,19 +8,21 @@ import { createQueryClient } from '../../app/query-client';
 import { createAppRouter } from '../../app/router';
 import type { AppConfig } from '../../data/app-config-schema';
 import { type Connection, createConnection } from '../../data/credentials/connection';
-import { createMetricsSource, sourceConfigFor } from '../../data/source-config';
+import { createMetricsSource, sealedDemoClient, sourceConfigFor } from '../../data/source-config';
 import { ConnectionProvider } from './connection-context';
+
+const fake = setupFakeCloudWatch(() => Date.now());
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
-function renderConnect(config: AppConfig): Connection {
+function renderConnect(config: AppConfig, checkClient?: ReturnType<typeof sealedDemoClient>): Connection {
   const connection = createConnection(config, {
     session: window.sessionStorage,
     siteUrl: 'http://localhost/',
   });
   const router = createAppRouter(createMemoryHistory({ initialEntries: ['/connect'] }));
   render(
-    <ConnectionProvider connection={connection}>
+    <ConnectionProvider connection={connection} {...(checkClient ? { checkClient } : {})}>
       <App
         source={createMetricsSource(sourceConfigFor(connection))}
         queryClient={createQueryClient()}
@@ -86,5 +89,23 @@ describe('the connection screen', () => {
       await screen.findByRole('button', { name: 'Sign in with your organisation account' }),
     ).toBeVisible();
     expect(screen.getByRole('status')).toHaveTextContent('Sign in with your eu-west-1_AbC123 account');
+  });
+
+  test("the demo's check sends nothing while its simulated account does not answer for the page", async () => {
+    const user = userEvent.setup();
+    let inControl = false;
+    renderConnect(
+      { regions: ['us-east-1'], credentials: { source: 'demo' } },
+      sealedDemoClient(() => inControl),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Check connection' }));
+    expect(await screen.findByText(/ListMetrics: .*not answering for this page/)).toBeVisible();
+    expect(screen.getByText(/GetMetricData: .*not answering for this page/)).toBeVisible();
+    expect(fake.calls).toEqual([]);
+
+    inControl = true;
+    await user.click(screen.getByRole('button', { name: 'Check connection' }));
+    expect(await screen.findByText(/ListMetrics works/)).toBeVisible();
+    expect(fake.calls.map((c) => c.operation)).toContain('ListMetrics');
   });
 });

@@ -6,7 +6,7 @@ import { type CheckReport, checkConnection } from '../../data/cloudwatch/check-c
 import type { Connection } from '../../data/credentials/connection';
 import { parseCredentialBlock } from '../../data/credentials/pasted-credentials';
 import { diagnoseUnreachable } from '../../data/credentials/reachability';
-import { useConnection, useConnectionState } from './connection-context';
+import { useCheckClient, useConnection, useConnectionState } from './connection-context';
 import './connect.css';
 
 const SOURCE_WORDS: Record<AppConfig['credentials']['source'], string> = {
@@ -218,6 +218,7 @@ function SignIn({ connection, signedIn }: { connection: Connection; signedIn: bo
 
 function CheckSection({ connection }: { connection: Connection }): ReactElement {
   const { config } = connection;
+  const createClient = useCheckClient();
   const [region, setRegion] = useState(config.regions[0] ?? 'us-east-1');
   const [report, setReport] = useState<CheckReport>();
   const [running, setRunning] = useState(false);
@@ -232,6 +233,7 @@ function CheckSection({ connection }: { connection: Connection }): ReactElement 
           now: Date.now(),
           diagnose: (endpoint) => diagnoseUnreachable(endpoint),
           refused: (error) => connection.refused(error),
+          ...(createClient ? { createClient } : {}),
         }),
       );
     } finally {
