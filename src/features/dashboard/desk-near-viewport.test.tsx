@@ -5,7 +5,7 @@ import { App } from '../../app/app';
 import { createQueryClient } from '../../app/query-client';
 import { createAppRouter } from '../../app/router';
 import { evaluateFetchedKpi } from '../../data/kpi-evaluation';
-import type { MetricsSource, SeriesRequest, SeriesResult } from '../../data/metrics-source';
+import { flatSource, judgedKpis, SIX_KPI_BOARD } from '../../testing/judged-board';
 import { setupAppHarness } from '../../testing/render-app';
 
 // The risk engine, counted: which KPIs the desk judges.
@@ -54,62 +54,10 @@ function stubViewport(): { scrollTo: (ids: readonly string[]) => void } {
   };
 }
 
-/** Answers every request at once with a flat line up to now. */
-const flat: MetricsSource = {
-  async fetchSeries(requests: SeriesRequest[]) {
-    const answer = (request: SeriesRequest): SeriesResult => {
-      const period = (request.period ?? 60) * 1000;
-      const points = [];
-      for (let t = Math.ceil(request.window.start / period) * period; t < request.window.end; t += period)
-        points.push({ t, v: 50 });
-      return {
-        ref: request.ref,
-        series: [{ label: request.ref, points }],
-        components: {},
-        period: 60,
-        complete: true,
-        messages: [],
-      };
-    };
-    return {
-      results: Object.fromEntries(requests.map((r) => [r.ref, answer(r)])),
-      calls: 1,
-      fetchedAt: Date.now(),
-    };
-  },
-  async describeAlarms() {
-    return [];
-  },
-};
-
-const kpi = (id: string): string => `
-  - id: ${id}
-    title: KPI ${id}
-    category: health
-    unit: count
-    direction: higher-is-better
-    threshold: { breached: 10 }
-    query:
-      metric: { namespace: Shop, name: ${id}, stat: Sum, period: 60 }`;
-
-/** Six KPIs; the one outcome rolls up the last of them. */
-const BOARD = `id: platform
-title: Many
-region: us-east-1
-outcomes:
-  - title: Shop works
-    kpis: [k6]
-kpis:${['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map(kpi).join('')}
-`;
-
-function judged(): string[] {
-  return [...new Set(vi.mocked(evaluateFetchedKpi).mock.calls.map(([k]) => k.id))].sort();
-}
-
 async function openDesk(path: string): Promise<void> {
-  app.overrideFile('platform.yaml', BOARD);
+  app.overrideFile('platform.yaml', SIX_KPI_BOARD);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
-  render(<App source={flat} queryClient={createQueryClient()} router={router} />);
+  render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
   const outcome = await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
   // The outcome's own verdict, beside its heading.
   await waitFor(() => expect(outcome.querySelector('.outcome-head [data-status="ok"]')).toBeInTheDocument(), {
@@ -133,7 +81,7 @@ describe('a long desk', { timeout: 20_000 }, () => {
     await openDesk('/d/platform');
     viewport.scrollTo(['k6', 'k1']);
     await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
-    expect(judged()).toEqual(['k1', 'k6']);
+    expect(judgedKpis()).toEqual(['k1', 'k6']);
     // The rolled-up KPI far away shows its verdict; a KPI nobody needs is a placeholder with its title.
     viewport.scrollTo(['k1']);
     await waitFor(() => expect(tile('k6')).not.toHaveAttribute('data-kpi'));
@@ -143,17 +91,17 @@ describe('a long desk', { timeout: 20_000 }, () => {
     expect(tile('k4')).not.toHaveAttribute('data-status');
     // Every tile keeps its link, so the keyboard reaches them all.
     expect(within(tile('k4')).getByRole('link')).toBeInTheDocument();
-    expect(judged()).toEqual(['k1', 'k6']);
+    expect(judgedKpis()).toEqual(['k1', 'k6']);
   });
 
   test('a scroll brings the next tiles in: they are judged and drawn', async () => {
     await openDesk('/d/platform');
     viewport.scrollTo(['k6', 'k1']);
-    await waitFor(() => expect(judged()).toEqual(['k1', 'k6']));
+    await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k6']));
     viewport.scrollTo(['k3', 'k4']);
     await waitFor(() => expect(tile('k4')).toHaveTextContent('OK'));
     expect(tile('k4')).toHaveAttribute('data-kpi', 'k4');
-    expect(judged()).toEqual(['k1', 'k3', 'k4', 'k6']);
+    expect(judgedKpis()).toEqual(['k1', 'k3', 'k4', 'k6']);
     expect(tile('k5')).not.toHaveAttribute('data-kpi');
   });
 
@@ -170,6 +118,6 @@ describe('a long desk', { timeout: 20_000 }, () => {
 
   test('sorted by status, it needs every verdict and judges them all', async () => {
     await openDesk('/d/platform?sort=status');
-    await waitFor(() => expect(judged()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
+    await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
   });
 });

@@ -5,7 +5,7 @@ import { App } from '../../app/app';
 import { createQueryClient } from '../../app/query-client';
 import { createAppRouter } from '../../app/router';
 import { evaluateFetchedKpi } from '../../data/kpi-evaluation';
-import type { MetricsSource, SeriesRequest, SeriesResult } from '../../data/metrics-source';
+import { flatSource, judgedKpis, SIX_KPI_BOARD } from '../../testing/judged-board';
 import { setupAppHarness } from '../../testing/render-app';
 
 // The risk engine, counted: which KPIs a paged wall judges.
@@ -41,62 +41,10 @@ beforeEach(() => {
   vi.mocked(evaluateFetchedKpi).mockClear();
 });
 
-/** Answers every request at once with a flat line up to now. */
-const flat: MetricsSource = {
-  async fetchSeries(requests: SeriesRequest[]) {
-    const answer = (request: SeriesRequest): SeriesResult => {
-      const period = (request.period ?? 60) * 1000;
-      const points = [];
-      for (let t = Math.ceil(request.window.start / period) * period; t < request.window.end; t += period)
-        points.push({ t, v: 50 });
-      return {
-        ref: request.ref,
-        series: [{ label: request.ref, points }],
-        components: {},
-        period: 60,
-        complete: true,
-        messages: [],
-      };
-    };
-    return {
-      results: Object.fromEntries(requests.map((r) => [r.ref, answer(r)])),
-      calls: 1,
-      fetchedAt: Date.now(),
-    };
-  },
-  async describeAlarms() {
-    return [];
-  },
-};
-
-const kpi = (id: string): string => `
-  - id: ${id}
-    title: KPI ${id}
-    category: health
-    unit: count
-    direction: higher-is-better
-    threshold: { breached: 10 }
-    query:
-      metric: { namespace: Shop, name: ${id}, stat: Sum, period: 60 }`;
-
-/** Six KPIs; the one outcome rolls up the last of them. */
-const BOARD = `id: platform
-title: Many
-region: us-east-1
-outcomes:
-  - title: Shop works
-    kpis: [k6]
-kpis:${['k1', 'k2', 'k3', 'k4', 'k5', 'k6'].map(kpi).join('')}
-`;
-
-function judged(): string[] {
-  return [...new Set(vi.mocked(evaluateFetchedKpi).mock.calls.map(([k]) => k.id))].sort();
-}
-
 async function openWall(path: string): Promise<void> {
-  app.overrideFile('platform.yaml', BOARD);
+  app.overrideFile('platform.yaml', SIX_KPI_BOARD);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
-  render(<App source={flat} queryClient={createQueryClient()} router={router} />);
+  render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
   const outcome = await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
   await waitFor(() => expect(within(outcome).getByText('OK')).toBeInTheDocument(), { timeout: 10_000 });
 }
@@ -106,12 +54,12 @@ describe('a paged wall', { timeout: 20_000 }, () => {
     await openWall('/wall/platform?tiles=2');
     // The outcome's KPI comes first in board order, so page 1 is k6 and k1.
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));
-    await waitFor(() => expect(judged()).toEqual(['k1', 'k6']));
+    await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k6']));
     expect(screen.getByRole('article', { name: 'KPI k1' })).toHaveTextContent('OK');
   });
 
   test('sorted by status, it needs every verdict and judges them all', async () => {
     await openWall('/wall/platform?tiles=2&sort=status');
-    await waitFor(() => expect(judged()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
+    await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
   });
 });
