@@ -1,4 +1,5 @@
 import { groupRequests } from '../data/cache-groups';
+import { errorResult } from '../data/cloudwatch/results';
 import type { MetricsSource, SeriesRequest, SeriesResult } from '../data/metrics-source';
 import type { Snapshot } from '../data/snapshot/snapshot-format';
 import type { Point, Series } from '../domain/series';
@@ -48,15 +49,11 @@ function answer(request: SeriesRequest, known: Map<string, Known>, now: number):
   const found = group ? known.get(group.key) : undefined;
   const window = request.window;
   if (!found?.usable || window.start < found.start || window.end > found.end) {
-    return {
-      ref: request.ref,
-      series: [],
-      components: {},
-      period: request.period ?? 60,
-      complete: false,
-      messages: [],
-      error: { code: 'NotInSnapshot', message: 'not in the snapshot', retryable: true },
-    };
+    return errorResult(request.ref, request.period ?? 60, {
+      code: 'NotInSnapshot',
+      message: 'not in the snapshot',
+      retryable: true,
+    });
   }
   // The asks' series merged, each relabelled as the sent request's own (the cache stores that as "self").
   const series = new Map<string, Map<number, number>>();

@@ -1,5 +1,6 @@
 import { describeSpan } from '../../domain/time/duration';
 import { CloudWatchError } from '../cloudwatch/errors';
+import { errorResult } from '../cloudwatch/results';
 import type {
   AlarmState,
   FetchContext,
@@ -257,19 +258,11 @@ function kpiOf(ref: string): string {
 }
 
 function notRelayed(request: SeriesRequest): SeriesResult {
-  return {
-    ref: request.ref,
-    series: [],
-    components: {},
-    period: request.period ?? 60,
-    complete: false,
-    messages: [],
-    error: {
-      code: 'NotRelayedYet',
-      message: "The relay's snapshot predates this KPI: it appears at the relay's next refresh",
-      retryable: true,
-    },
-  };
+  return errorResult(request.ref, request.period ?? 60, {
+    code: 'NotRelayedYet',
+    message: "The relay's snapshot predates this KPI: it appears at the relay's next refresh",
+    retryable: true,
+  });
 }
 
 function direct(
