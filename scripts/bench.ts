@@ -9,7 +9,7 @@ import { type BenchSection, machineLine, ROOT } from './bench/lib';
 const FILE = join(ROOT, 'BENCHMARKS.md');
 const DIR = join(ROOT, 'scripts', 'bench');
 /** The order sections appear in; sections not listed follow in the order of their ids. */
-const ORDER = ['data-path', 'refresh', 'paint', 'relay', 'inputs', 'loopback'];
+const ORDER = ['data-path', 'refresh', 'bundle', 'paint', 'relay', 'inputs', 'address-fuzz', 'loopback'];
 
 const HEADER = `# Benchmarks
 
