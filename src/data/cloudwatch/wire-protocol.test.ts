@@ -83,7 +83,7 @@ describe('the session protocol status', () => {
 });
 
 describe('withProtocolFallback', () => {
-  test('a JSON call the browser refused at an endpoint that is up is sent again in query, and the session switches', async () => {
+  test('a JSON call the browser refused at an endpoint that is up, and refused again, is sent in query, and the session switches', async () => {
     const status = auto('cors');
     const json = sender(refused());
     const query = sender({ Metrics: [] });
@@ -91,7 +91,17 @@ describe('withProtocolFallback', () => {
     expect(await client.send(command)).toEqual({ Metrics: [] });
     expect(status.state().active).toBe('query');
     expect(await client.send(command)).toEqual({ Metrics: [] });
-    expect([json.calls, query.calls]).toEqual([1, 2]);
+    expect([json.calls, query.calls]).toEqual([2, 2]);
+  });
+
+  test('a network loss that has passed by the time the endpoint answers the probe never switches', async () => {
+    const status = auto('cors');
+    const json = sender(refused(), { Metrics: [{ MetricName: 'back' }] });
+    const query = sender({ Metrics: [] });
+    const client = withProtocolFallback({ json: () => json, query: () => query }, WHERE, status);
+    expect(await client.send(command)).toEqual({ Metrics: [{ MetricName: 'back' }] });
+    expect(status.state().active).toBe('json');
+    expect([json.calls, query.calls]).toEqual([2, 0]);
   });
 
   test('a query answer that is an AWS error still proves the preflight passed: switch, and that error stands', async () => {

@@ -119,8 +119,9 @@ export function senderOf(
 
 /**
  * A client for `auto`: JSON first; once the session has switched, query. A JSON call that got no HTTP
- * answer, at an endpoint the diagnosis says is up (so the browser refused the call: CORS), is sent again
- * over query. If that one gets any HTTP answer, success or AWS error, the query protocol passed the
+ * answer, at an endpoint the diagnosis says is up (so the browser refused the call: CORS), is sent once
+ * more over JSON (the network may only just have come back: then its answer stands and nothing switches),
+ * then over query. If that one gets any HTTP answer, success or AWS error, the query protocol passed the
  * preflight where JSON did not: the session switches and the query answer stands. If it gets none either,
  * nothing switches and the JSON call's error stands, for the usual diagnosis.
  */
@@ -140,6 +141,13 @@ export function withProtocolFallback(
       const diagnose = status.diagnose();
       if (!diagnose || aborted(error) || !noAnswer(error)) throw error;
       if ((await diagnose(where.endpoint)) !== 'cors') throw error;
+      // The endpoint answers now, but the network may have come back since the call failed (a wall's
+      // Wi-Fi): JSON once more first, so a passing loss never switches the session.
+      try {
+        return await clients.json().send(command, options);
+      } catch (again) {
+        if (aborted(again) || !noAnswer(again)) throw again;
+      }
       try {
         const output = await clients.query().send(command, options);
         status.fellBack(where);
