@@ -104,6 +104,17 @@ class RelayProcess {
     });
   }
 
+  /** The relay's passes, each as the snapshots its log lines name ("<ISO time> <key>: …", one time a pass). */
+  passes(): string[][] {
+    const byPass = new Map<string, string[]>();
+    for (const line of this.lines) {
+      const match = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) (\S+\.json):/.exec(line);
+      if (!match) continue;
+      byPass.set(match[1]!, [...(byPass.get(match[1]!) ?? []), match[2]!]);
+    }
+    return [...byPass.values()];
+  }
+
   /** GetMetricData calls the relay says it made, over every snapshot. */
   calls(): number {
     return this.lines.reduce((n, line) => n + Number(/: (\d+) GetMetricData call/.exec(line)?.[1] ?? 0), 0);
@@ -180,11 +191,12 @@ test('three walls on one relay: no CloudWatch call from a browser, stale when it
     ).toEqual([]);
     expect(screen.requests.filter((url) => url.includes('/snapshots/')).length).toBeGreaterThan(1);
   }
-  // One refresh per snapshot per tick, whatever the number of screens: each relay pass refreshes each
-  // dashboard once, so the two snapshots have been refreshed as often as each other.
-  const checkout = relay.refreshes('checkout/env=prod.json').length;
-  const platform = relay.refreshes('platform/default.json').length;
-  expect(Math.abs(checkout - platform)).toBeLessThanOrEqual(1);
+  // At most one refresh per snapshot per relay pass, whatever the number of screens: every pass speaks
+  // of each snapshot exactly once (refreshed, not yet due, or failed). On a busy machine a pass can run
+  // late and find a snapshot not due, so the two snapshots' counts may differ; the passes cannot.
+  const passes = relay.passes();
+  expect(passes.length).toBeGreaterThan(3);
+  for (const keys of passes) expect(keys.sort()).toEqual(['checkout/env=prod.json', 'platform/default.json']);
 
   // The relay stops: within two intervals every wall says its data is stale, and why.
   await relay.stop();
