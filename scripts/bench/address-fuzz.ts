@@ -496,6 +496,7 @@ async function measure(): Promise<string> {
     ...blank.map((o) => ['blank screen', o]),
     ...hangs.map((o) => ['hang', o]),
     ...withErrors.map((o) => ['console error', o]),
+    ...slowAnswers.filter((o) => !hangs.includes(o)).map((o) => [`answered in ${fmt(o.answerMs)} ms`, o]),
     ...offOrigin.map((o) => ['left the origin', o]),
     ...errorPages.map((o) => ['error page', o]),
   ] as Array<[string, Outcome]>;
