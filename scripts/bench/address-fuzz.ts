@@ -471,6 +471,7 @@ async function measure(): Promise<string> {
     await browser.close();
     await server.close();
     rmSync(dist, { recursive: true, force: true });
+    rmSync(`${dist}-sourcemaps`, { recursive: true, force: true });
   }
   const seconds = (performance.now() - began) / 1000;
   const shown = outcomes.filter((o) => !o.host404);
