@@ -3,20 +3,18 @@
 // on the production build; each must render the app's frame (a heading or an alert), keep the main thread
 // answering, log no error and stay on the origin. Each address's decode is timed separately in Node.
 // Figures, never assertions. Run alone: npm run bench -- address-fuzz (it builds into a temporary folder).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deflateRawSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import fc from 'fast-check';
-import { preview } from 'vite';
 import { nestedExplicitKeys } from '../../src/domain/kpi/hostile-yaml';
 import { parseFlatSearch } from '../../src/url/search-params';
 import { decodeView, type ViewRoute, viewParamNames } from '../../src/url/view-state';
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
-import { type BenchSection, markdownTable, median, ROOT } from './lib';
+import { type BenchSection, buildApp, markdownTable, median, ROOT, servePreview } from './lib';
 
 const RUNS = Number(process.env.ADDRESS_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.ADDRESS_FUZZ_SEED ?? 14);
@@ -410,18 +408,8 @@ async function measure(): Promise<string> {
     `decode p99 ${fmt(pct(decode, 99), 3)} ms, max ${fmt(Math.max(...decode), 2)} ms: ${shorten(slowest)}`,
   );
 
-  const dist = mkdtempSync(join(tmpdir(), 'bellwether-address-fuzz-'));
-  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('vite build failed');
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir: dist },
-    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
-  });
+  const build = buildApp('address-fuzz');
+  const server = await servePreview(build.dist, PORT);
   const base = `http://127.0.0.1:${PORT}`;
   const { path: executablePath } = await findChromium();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -470,8 +458,7 @@ async function measure(): Promise<string> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(`${dist}-sourcemaps`, { recursive: true, force: true });
+    build.remove();
   }
   const seconds = (performance.now() - began) / 1000;
   const shown = outcomes.filter((o) => !o.host404);

@@ -1,12 +1,10 @@
 // What each route downloads: the initial JS+CSS every screen loads (the wall draws from it alone), and the
 // lazy chunks a route adds, in gzip, from the production build's own manifest.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measure, WALL_BUDGET_KB } from '../bundle-budget.mjs';
-import { type BenchSection, markdownTable, ROOT } from './lib';
+import { type BenchSection, buildApp, markdownTable } from './lib';
 
 interface ManifestChunk {
   file: string;
@@ -18,7 +16,7 @@ interface ManifestChunk {
 const ROUTES: [string, string][] = [
   ['/wall/<id> (wall)', ''],
   ['/ (front page), /d/<id> (desk)', 'src/app/routes/desk-screens.tsx'],
-  ['/d/<id>/kpi/<kpi> (drill-down), /shared', 'src/app/routes/drilldown-screens.tsx'],
+  ['/d/<id>/k/<kpi> (drill-down), /shared', 'src/app/routes/drilldown-screens.tsx'],
   ['/status', 'src/features/status/status-page.tsx'],
   ['/connect', 'src/features/connect/connect-page.tsx'],
   ['the demo only: the simulated account', 'packages/fake-cloudwatch/src/transports/browser.ts'],
@@ -27,12 +25,9 @@ const ROUTES: [string, string][] = [
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 async function run(): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'bellwether-bundle-'));
+  const build = buildApp('bundle', ['--manifest']);
+  const out = build.dist;
   try {
-    execFileSync('npx', ['vite', 'build', '--outDir', out, '--manifest', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
     const manifest = JSON.parse(readFileSync(join(out, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,
       ManifestChunk
@@ -73,7 +68,7 @@ on top (its chunk and the chunks it imports that the page does not have yet).
 
 ${markdownTable(['route', 'initial JS+CSS', 'added by the route', 'total'], rows)}`;
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    build.remove();
   }
 }
 

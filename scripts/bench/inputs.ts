@@ -1,12 +1,7 @@
 // Untrusted input: how decode and parse time grow with the size of a hostile address, link or dashboard
 // file (issues 14 and 16), in Node; then the main thread's long tasks while Chromium opens the hostile links
 // on the production build. Figures, never assertions. Run alone: npm run bench -- inputs.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { preview } from 'vite';
 import {
   deepBlockNesting,
   deepFlowNesting,
@@ -22,7 +17,7 @@ import { parseFlatSearch } from '../../src/url/search-params';
 import { looksLikeSecret } from '../../src/url/secrets';
 import { decodeView } from '../../src/url/view-state';
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
-import { type BenchSection, markdownTable, ROOT, timeIt } from './lib';
+import { type BenchSection, buildApp, markdownTable, servePreview, timeIt } from './lib';
 
 const SIZES = [1_000, 2_000, 4_000, 8_000, 16_000, 64_000];
 const fmt = (ms: number): string => (ms < 1 ? ms.toFixed(2) : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
@@ -119,18 +114,8 @@ async function fragmentTable(links: Array<[string, string]>): Promise<string> {
  * API) counted from navigation until the page shows its answer, and a click handled after.
  */
 async function chromiumTable(links: Array<[string, string]>, port = 4306): Promise<string> {
-  const dist = mkdtempSync(join(tmpdir(), 'bellwether-inputs-dist-'));
-  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('vite build failed');
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir: dist },
-    preview: { port, strictPort: true, host: '127.0.0.1' },
-  });
+  const build = buildApp('inputs');
+  const server = await servePreview(build.dist, port);
   const { path: executablePath } = await findChromium();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const rows: string[][] = [];
@@ -173,9 +158,7 @@ async function chromiumTable(links: Array<[string, string]>, port = 4306): Promi
   } finally {
     await browser.close();
     await server.close();
-    rmSync(dist, { recursive: true, force: true });
-    // The build keeps its source maps beside the output folder, not in it (never deployed).
-    rmSync(`${dist}-sourcemaps`, { recursive: true, force: true });
+    build.remove();
   }
   return markdownTable(['opened in Chromium', 'longest main-thread task', 'total blocking time'], rows);
 }

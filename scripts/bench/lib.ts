@@ -1,10 +1,12 @@
 // What every benchmark section shares: timing, the example dashboards and Markdown tables.
-import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createFakeCloudWatch } from '@bellwether/fake-cloudwatch';
 import { startFakeCloudWatchServer } from '@bellwether/fake-cloudwatch/node';
+import { preview } from 'vite';
 import { parseDashboard } from '../../src/domain/kpi/parse-dashboard';
 import type { LoadedDashboard } from '../../src/domain/kpi/parse-result';
 import type { Kpi } from '../../src/domain/kpi/schema';
@@ -105,4 +107,32 @@ export function startSimulatedAccount(now: number) {
 
 export function machineLine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+/** A production build of the app in a temporary folder, for sections that measure the built site. */
+export function buildApp(name: string, extraArgs: string[] = []): { dist: string; remove(): void } {
+  const dist = mkdtempSync(join(tmpdir(), `bellwether-${name}-`));
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist, ...extraArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('vite build failed');
+  return {
+    dist,
+    remove() {
+      rmSync(dist, { recursive: true, force: true });
+      // vite.config.ts keeps the build's source maps beside it, outside what is served.
+      rmSync(`${dist}-sourcemaps`, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `vite preview` of a built folder on loopback; close it with `server.close()`. */
+export function servePreview(outDir: string, port: number): ReturnType<typeof preview> {
+  return preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+  });
 }

@@ -2,15 +2,13 @@
 // 12, 50 and 200 KPIs (generated from the Checkout dashboard), from the last answer's arrival to the frame
 // that shows it, with the main thread's CPU in between, the heap and the DOM; and the demo's cold load to
 // its first value. Run alone: npm run bench -- paint (it builds into a temporary folder first).
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
-import { preview } from 'vite';
 import { parse, stringify } from 'yaml';
 import { CHROMIUM_ARGS, findChromium } from '../find-chromium.mjs';
-import { type BenchSection, figureTable, markdownTable, median, ROOT } from './lib';
+import { type BenchSection, buildApp, figureTable, markdownTable, median, ROOT, servePreview } from './lib';
 
 const SIZES = [12, 50, 200] as const;
 const RUNS = Number(process.env.PAINT_RUNS ?? 5);
@@ -258,19 +256,9 @@ const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toFixed(d
 
 /** Builds into a temporary folder, serves it with the generated dashboards and measures every figure. */
 async function measurePaintSection(port = 4302): Promise<string> {
-  const dist = mkdtempSync(join(tmpdir(), 'bellwether-paint-dist-'));
-  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('vite build failed');
-  const site = siteWithScaleDashboards(dist);
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir: site },
-    preview: { port, strictPort: true, host: '127.0.0.1' },
-  });
+  const build = buildApp('paint');
+  const site = siteWithScaleDashboards(build.dist);
+  const server = await servePreview(site, port);
   const base = `http://127.0.0.1:${port}`;
   const { path: executablePath } = await findChromium();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
@@ -310,7 +298,7 @@ async function measurePaintSection(port = 4302): Promise<string> {
     await browser.close();
     await server.close();
     rmSync(site, { recursive: true, force: true });
-    rmSync(dist, { recursive: true, force: true });
+    build.remove();
   }
   return [
     `Chromium (headless), ${HD.width}×${HD.height}, production build served by \`vite preview\` with the demo's`,
