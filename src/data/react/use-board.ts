@@ -31,6 +31,10 @@ export interface BoardRequest {
    * up, are judged and laid out in full. Every KPI when absent.
    */
   shown?: ReadonlySet<string>;
+  /** Fetch only the shown KPIs and what the outcomes roll up, the rest as they come near (a long desk page). */
+  fetchShownOnly?: boolean;
+  /** Ask nothing until the screen knows what it shows. */
+  holdFetch?: boolean;
 }
 
 export interface Board extends DashboardEvaluation {
@@ -89,6 +93,8 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
       kpis,
       outcomes: dashboard.outcomes,
       ...(request.shown ? { shown: request.shown } : {}),
+      ...(request.fetchShownOnly ? { fetchShownOnly: true } : {}),
+      ...(request.holdFetch ? { holdFetch: true } : {}),
     },
     options,
   );
@@ -122,10 +128,11 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
     ...(fetchingSince === undefined ? {} : { fetchingSince }),
     ...(failure && typeof navigator !== 'undefined' && navigator.onLine === false ? { offline: true } : {}),
   });
-  const fetched = useMemo(
-    () => (series.data ? fetchedByKpi(series.data.report, kpis) : undefined),
-    [series.data, kpis],
-  );
+  const fetched = useMemo(() => {
+    if (!series.data) return undefined;
+    const held = series.data.fetched && new Set(series.data.fetched);
+    return fetchedByKpi(series.data.report, held ? kpis.filter((kpi) => held.has(kpi.id)) : kpis);
+  }, [series.data, kpis]);
   const alarmsError = (alarms.error ?? (alarms.failureCount > 0 ? alarms.failureReason : null))?.message;
   const board = buildBoard({
     dashboard,

@@ -6,7 +6,7 @@ import {
   type UseQueryResult,
   useQuery,
 } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { kpiFormat } from '../../domain/format/kpi-format';
 import type { Kpi, Outcome } from '../../domain/kpi/schema';
 import type { VariableValues } from '../../domain/kpi/variables';
@@ -39,12 +39,36 @@ export interface DashboardView {
    * outcomes roll up are judged; the rest are judged when they come on screen. All of them when absent.
    */
   shown?: ReadonlySet<string>;
+  /**
+   * Fetch only what the screen shows (`shown`), what the outcomes roll up and what this view fetched
+   * before, as a long desk page does; the rest is asked when it comes near. Every KPI when absent.
+   */
+  fetchShownOnly?: boolean;
+  /** Ask nothing yet: the screen does not know what it shows (its first layout has not been observed). */
+  holdFetch?: boolean;
 }
 
 export interface FetchedSeries {
   report: FetchReport;
   /** The instant the requests were built for. */
   now: number;
+  /** The KPIs whose requests this fetch sent, by id; every KPI of the key when absent. */
+  fetched?: readonly string[];
+}
+
+/**
+ * The KPIs a fetch asks for: what the screen wants (every KPI when undefined) and what the entry held
+ * before, so a page scrolled once keeps what it drew live. Undefined when that is every KPI.
+ */
+export function kpisToFetch(
+  kpis: readonly Kpi[],
+  wanted: ReadonlySet<string> | undefined,
+  before: FetchedSeries | undefined,
+): readonly string[] | undefined {
+  if (wanted === undefined || (before !== undefined && before.fetched === undefined)) return undefined;
+  const held = new Set(before?.fetched);
+  const ids = kpis.flatMap((kpi) => (wanted.has(kpi.id) || held.has(kpi.id) ? [kpi.id] : []));
+  return ids.length === kpis.length ? undefined : ids;
 }
 
 /** How a screen wants its refreshes run; the desk screens use the defaults. */
@@ -158,13 +182,33 @@ export function useDashboardEvaluation(
       ? Math.max(5000, interval - timeoutMs)
       : interval;
 
+  const needed = useMemo(() => rolledUp(view.outcomes), [view.outcomes]);
+  const shownKey = view.shown ? [...view.shown].sort().join('\n') : undefined;
+  const lazy = view.fetchShownOnly === true && view.shown !== undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the shown KPIs are keyed by their ids.
+  const wanted = useMemo(
+    () => (lazy ? new Set([...(view.shown ?? []), ...needed]) : undefined),
+    [lazy, shownKey, needed],
+  );
+  // Read when a fetch starts, so an interval tick asks for what the screen shows then.
+  const wantedRef = useRef(wanted);
+  wantedRef.current = wanted;
+
   const series = useQuery({
     queryKey: queryKeys.series({ ...view, range: view.range.text }),
     queryKeyHashFn: hashSeriesKey,
-    queryFn: async ({ signal }): Promise<FetchedSeries> => {
+    queryFn: async ({ signal, client, queryKey }): Promise<FetchedSeries> => {
       const now = Date.now();
       const window = resolveRange(view.range.range, now);
-      const requests = buildDashboardRequests(view.kpis, {
+      const fetched = kpisToFetch(
+        view.kpis,
+        wantedRef.current,
+        // By its own hash: the key is hashed by hashSeriesKey, which getQueryData would not use.
+        client.getQueryCache().get<FetchedSeries>(hashSeriesKey(queryKey))?.state.data,
+      );
+      const fetchedIds = fetched && new Set(fetched);
+      const kpis = fetchedIds ? view.kpis.filter((kpi) => fetchedIds.has(kpi.id)) : view.kpis;
+      const requests = buildDashboardRequests(kpis, {
         region: view.region,
         variables: view.variables,
         window,
@@ -185,14 +229,14 @@ export function useDashboardEvaluation(
           ...(report.bytes === undefined ? {} : { bytes: report.bytes }),
         });
         usage.describe(view.dashboardId, {
-          kpis: view.kpis,
+          kpis,
           region: view.region,
           variables: view.variables,
           range: view.range.range,
           refreshSeconds: view.refreshSeconds,
         });
         // Series the relay fetched earlier are judged as of the instant it fetched them for.
-        return { report, now: report.relayed?.now ?? now };
+        return { report, now: report.relayed?.now ?? now, ...(fetched ? { fetched } : {}) };
       } catch (error) {
         if (!signal.aborted || error instanceof RefreshTimeoutError) {
           const code = error instanceof CloudWatchError ? error.code : 'Unknown';
@@ -209,7 +253,7 @@ export function useDashboardEvaluation(
         throw error;
       }
     },
-    enabled: view.kpis.length > 0,
+    enabled: view.kpis.length > 0 && view.holdFetch !== true,
     // Fresh until the next tick: another screen of the same board (the front page, then the desk; the
     // desk, then a drill-down) mounting on this data asks CloudWatch for nothing more.
     staleTime: interval,
@@ -246,10 +290,20 @@ export function useDashboardEvaluation(
     ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
 
+  // A KPI that came near and was not fetched yet is asked for now, with what this view already holds.
+  const held = series.status === 'success' && !series.isPlaceholderData ? series.data.fetched : undefined;
+  const missing = useMemo(() => {
+    if (wanted === undefined || held === undefined) return false;
+    const have = new Set(held);
+    return view.kpis.some((kpi) => wanted.has(kpi.id) && !have.has(kpi.id));
+  }, [wanted, held, view.kpis]);
+  const { refetch, isFetching } = series;
+  useEffect(() => {
+    if (missing && !isFetching) void refetch();
+  }, [missing, isFetching, refetch]);
+
   const memory = useRef(new Map<string, AlarmMemory>());
   const judged = useRef(new Map<string, JudgedKpi>());
-  const needed = useMemo(() => rolledUp(view.outcomes), [view.outcomes]);
-  const shownKey = view.shown ? [...view.shown].sort().join('\n') : undefined;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the shown KPIs are keyed by their ids.
   const evaluations = useMemo(() => {
     const out: Record<string, KpiEvaluation> = {};
@@ -261,8 +315,11 @@ export function useDashboardEvaluation(
     for (const id of memory.current.keys()) if (!current.has(id)) memory.current.delete(id);
     for (const id of judged.current.keys()) if (!current.has(id)) judged.current.delete(id);
     const alarmsError = alarms.error?.message;
+    const held = fetched.fetched && new Set(fetched.fetched);
     for (const kpi of view.kpis) {
       if (view.shown && !view.shown.has(kpi.id) && !needed.has(kpi.id)) continue;
+      // Not asked yet (a long page fetches what comes near): pending until its answer.
+      if (held && !held.has(kpi.id)) continue;
       // A KPI names no alarm: the alarms' answer cannot change its verdict.
       const withAlarms = (kpi.alarms?.length ?? 0) > 0;
       const before = judged.current.get(kpi.id);

@@ -158,11 +158,11 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
   );
   const now = useNow(AGE_TICK_MS);
   const resolved = resolveVariables(dashboard, props.variables);
-  // Only the tiles in or within a screen of the viewport (and what the outcomes roll up) are judged and
-  // drawn (within half a screen); the others are light placeholders until a scroll brings them near. Sorting by status needs
-  // every verdict, so it judges them all.
+  // Only the tiles within half a screen of the viewport (and what the outcomes roll up) are fetched, judged
+  // and drawn; the others are light placeholders until a scroll brings them near. Sorting by status needs
+  // every verdict, so it fetches and judges them all.
   const tilesRef = useRef<HTMLDivElement>(null);
-  const { near, tileHeight } = useTilesNearViewport(tilesRef, props.sort !== 'status');
+  const { near, ready, tileHeight } = useTilesNearViewport(tilesRef, props.sort !== 'status');
   const data = useBoard(
     {
       dashboard,
@@ -170,7 +170,9 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
       variables: props.variables,
       now,
       tz: props.tz ?? 'local',
-      ...(near ? { shown: near } : {}),
+      // Only those are fetched too, and the rest as a scroll brings them near: a long page asks for what
+      // it draws. Nothing is asked before the first layout says what is near.
+      ...(near ? { shown: near, fetchShownOnly: true, holdFetch: !ready } : {}),
     },
     // As on the wall: a refresh that hangs is abandoned after half an interval (10–30 s) and retried.
     { timeoutMs: refreshTimeoutMs(dashboard.refresh) },

@@ -54,11 +54,20 @@ function stubViewport(): { scrollTo: (ids: readonly string[]) => void } {
   };
 }
 
-async function openDesk(path: string): Promise<void> {
+/** The KPIs each fetch asked for, in order: a ref is `<kpi>` or `<kpi>#<window>`. */
+function askedKpis(): string[][] {
+  return vi
+    .mocked(flatSource.fetchSeries)
+    .mock.calls.map(([requests]) => [...new Set(requests.map((r) => r.ref.split('#')[0] ?? ''))].sort());
+}
+
+/** Opens a desk; the observer's first report says `near` is near the viewport (when given). */
+async function openDesk(path: string, near?: readonly string[]): Promise<void> {
   app.overrideFile('platform.yaml', SIX_KPI_BOARD);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
   render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
   const outcome = await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
+  if (near) viewport.scrollTo(near);
   // The outcome's own verdict, beside its heading.
   await waitFor(() => expect(outcome.querySelector('.outcome-head [data-status="ok"]')).toBeInTheDocument(), {
     timeout: 10_000,
@@ -70,16 +79,44 @@ const tile = (id: string): HTMLElement => screen.getByRole('article', { name: `K
 let viewport: ReturnType<typeof stubViewport>;
 beforeEach(() => {
   vi.mocked(evaluateFetchedKpi).mockClear();
+  vi.spyOn(flatSource, 'fetchSeries');
   viewport = stubViewport();
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('a long desk', { timeout: 20_000 }, () => {
+  test('asks CloudWatch nothing before its first layout says which tiles are near', async () => {
+    app.overrideFile('platform.yaml', SIX_KPI_BOARD);
+    const router = createAppRouter(createMemoryHistory({ initialEntries: ['/d/platform'] }));
+    render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
+    await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
+    expect(askedKpis()).toEqual([]);
+    viewport.scrollTo(['k1', 'k2']);
+    await waitFor(() => expect(tile('k2')).toHaveTextContent('OK'));
+    expect(askedKpis()).toEqual([['k1', 'k2', 'k6']]);
+  });
+
+  test('fetches the tiles near the viewport and what its outcomes roll up, then what a scroll brings near', async () => {
+    await openDesk('/d/platform', ['k1']);
+    await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
+    expect(askedKpis()).toEqual([['k1', 'k6']]);
+    viewport.scrollTo(['k3']);
+    await waitFor(() => expect(tile('k3')).toHaveTextContent('OK'));
+    // What was fetched stays live, so scrolling back shows current data.
+    expect(askedKpis()).toEqual([
+      ['k1', 'k6'],
+      ['k1', 'k3', 'k6'],
+    ]);
+    viewport.scrollTo(['k1']);
+    await waitFor(() => expect(tile('k3')).not.toHaveAttribute('data-kpi'));
+    expect(askedKpis()).toHaveLength(2);
+  });
+
   test('judges and draws the tiles near the viewport and those its outcomes roll up, not the others', async () => {
-    await openDesk('/d/platform');
-    viewport.scrollTo(['k6', 'k1']);
+    await openDesk('/d/platform', ['k6', 'k1']);
     await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
     expect(judgedKpis()).toEqual(['k1', 'k6']);
     // The rolled-up KPI far away shows its verdict; a KPI nobody needs is a placeholder with its title.
@@ -95,8 +132,7 @@ describe('a long desk', { timeout: 20_000 }, () => {
   });
 
   test('a scroll brings the next tiles in: they are judged and drawn', async () => {
-    await openDesk('/d/platform');
-    viewport.scrollTo(['k6', 'k1']);
+    await openDesk('/d/platform', ['k6', 'k1']);
     await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k6']));
     viewport.scrollTo(['k3', 'k4']);
     await waitFor(() => expect(tile('k4')).toHaveTextContent('OK'));
@@ -106,8 +142,7 @@ describe('a long desk', { timeout: 20_000 }, () => {
   });
 
   test('focus stays on a tile’s link when the tile is drawn in full', async () => {
-    await openDesk('/d/platform');
-    viewport.scrollTo(['k6', 'k1']);
+    await openDesk('/d/platform', ['k6', 'k1']);
     await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
     const link = within(tile('k5')).getByRole('link');
     act(() => link.focus());
@@ -119,5 +154,6 @@ describe('a long desk', { timeout: 20_000 }, () => {
   test('sorted by status, it needs every verdict and judges them all', async () => {
     await openDesk('/d/platform?sort=status');
     await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
+    expect(askedKpis()).toEqual([['k1', 'k2', 'k3', 'k4', 'k5', 'k6']]);
   });
 });

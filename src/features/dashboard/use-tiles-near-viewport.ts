@@ -10,14 +10,16 @@ const TILE_ID_ATTRIBUTE = 'data-tile-id';
  * The ids of the tiles inside `container` that are in the viewport or within half a screen of it, kept current
  * as the page scrolls, resizes or re-renders: one IntersectionObserver watches every tile. Undefined when
  * the browser has no IntersectionObserver (every tile then counts as shown), and an empty set until the
- * observer's first report. With them, the height of the tallest tile drawn in full so far.
+ * observer's first report; `ready` says that report came (or there was no tile to watch). With them, the
+ * height of the tallest tile drawn in full so far.
  */
 export function useTilesNearViewport(
   container: RefObject<Element | null>,
   enabled: boolean,
-): { near: ReadonlySet<string> | undefined; tileHeight: number | undefined } {
+): { near: ReadonlySet<string> | undefined; ready: boolean; tileHeight: number | undefined } {
   const supported = typeof IntersectionObserver !== 'undefined';
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const [ready, setReady] = useState(false);
   const [tileHeight, setTileHeight] = useState<number>();
   const observer = useRef<IntersectionObserver | null>(null);
   const sizes = useRef<ResizeObserver | null>(null);
@@ -38,6 +40,7 @@ export function useTilesNearViewport(
     }
     const io = new IntersectionObserver(
       (entries) => {
+        setReady(true);
         setNear((before) => {
           let next: Set<string> | undefined;
           for (const entry of entries) {
@@ -53,10 +56,13 @@ export function useTilesNearViewport(
       { rootMargin: NEAR },
     );
     observer.current = io;
-    for (const tile of container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? []) {
+    const tiles = container.current?.querySelectorAll(`[${TILE_ID_ATTRIBUTE}]`) ?? [];
+    for (const tile of tiles) {
       io.observe(tile);
       sizes.current?.observe(tile);
     }
+    // Nothing to watch (a filter that matches no tile): nothing will be reported, and nothing is shown.
+    if (tiles.length === 0) setReady(true);
     return () => {
       io.disconnect();
       sizes.current?.disconnect();
@@ -74,5 +80,7 @@ export function useTilesNearViewport(
       sizes.current?.observe(tile);
     }
   });
-  return supported && enabled ? { near, tileHeight } : { near: undefined, tileHeight: undefined };
+  return supported && enabled
+    ? { near, ready, tileHeight }
+    : { near: undefined, ready: true, tileHeight: undefined };
 }

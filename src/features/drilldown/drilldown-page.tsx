@@ -97,7 +97,9 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
   const axisFormat = useMemo(() => kpiFormat(kpi, { compact: true }), [kpi]);
   const clock = useNow(15_000);
   // The dashboard's own board: the same query (and cache entry) as the desk, so opening a KPI from its
-  // dashboard fetches nothing again, and the verdict here is the verdict there.
+  // dashboard fetches nothing again, and the verdict here is the verdict there. Only this KPI (and what
+  // the outcomes roll up) is judged, and asked for when the desk had not fetched it.
+  const shown = useMemo(() => new Set([kpi.id]), [kpi.id]);
   const evaluation = useBoard(
     {
       dashboard,
@@ -105,6 +107,8 @@ function DrilldownView(props: DrilldownPageProps & { kpi: Kpi }): ReactElement {
       variables: view.variables,
       now: clock,
       tz,
+      shown,
+      fetchShownOnly: true,
     },
     { timeoutMs: refreshTimeoutMs(dashboard.refresh) },
   );
