@@ -59,6 +59,11 @@ describe('usage log', () => {
     expect(log.forecast('c', 0)).toBe(forecast);
     // One metric: asked at the first load, then once a refresh for its newest minute.
     expect(await forecast).toEqual({ firstLoad: { calls: 1, metrics: 1 }, steady: { calls: 1, metrics: 1 } });
+    // The same definitions in a new array (a long page's fetched KPIs, each refresh): worked out once.
+    log.describe('c', { ...view, kpis: [...kpis] });
+    expect(log.forecast('c', 0)).toBe(forecast);
+    log.describe('c', { ...view, kpis: [] });
+    expect(log.forecast('c', 0)).not.toBe(forecast);
     log.describe('c', { ...view, refreshSeconds: 300 });
     expect(log.forecast('c', 0)).not.toBe(forecast);
   });

@@ -61,6 +61,8 @@ export interface UsageLog {
    * run, per refresh (src/data/refresh-forecast.ts): worked out once per view, on first asking.
    */
   forecast(dashboardId: string, now: number): Promise<RefreshForecast> | undefined;
+  /** Which described view `forecast` would work out: a number that changes with the view, cheap to ask. */
+  viewVersion(dashboardId: string): number | undefined;
 }
 
 /** Refreshes kept per dashboard for latencies and the steady-state mean; totals count every one. */
@@ -77,13 +79,24 @@ export function createUsageLog(): UsageLog {
     string,
     { recent: UsageEntry[]; totals: Omit<UsageSummary, 'metricsPerRefresh' | 'p50Ms' | 'p95Ms'> }
   >();
-  const views = new Map<string, { view: UsageView; key: string; forecast?: Promise<RefreshForecast> }>();
+  const views = new Map<
+    string,
+    { view: UsageView; key: string; version: number; forecast?: Promise<RefreshForecast> }
+  >();
+  let versions = 0;
   return {
     describe(dashboardId, view) {
       const key = JSON.stringify([view.region, view.variables, view.range, view.refreshSeconds]);
       const known = views.get(dashboardId);
-      if (known && known.key === key && known.view.kpis === view.kpis) return;
-      views.set(dashboardId, { view, key });
+      // The same definitions, even in a new array (a long page's fetched KPIs): the forecast holds.
+      const same =
+        known?.view.kpis.length === view.kpis.length &&
+        known.view.kpis.every((kpi, i) => kpi === view.kpis[i]);
+      if (known && known.key === key && same) return;
+      views.set(dashboardId, { view, key, version: ++versions });
+    },
+    viewVersion(dashboardId) {
+      return views.get(dashboardId)?.version;
     },
     forecast(dashboardId, now) {
       const known = views.get(dashboardId);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RefreshForecast } from '../refresh-forecast';
 import type { UsageSummary } from '../usage-log';
 import { usePricing, useUsageLog } from './metrics-source-context';
@@ -25,25 +25,26 @@ export function useRefreshBill(dashboardId: string): RefreshBill | undefined {
   const usage = useUsageLog();
   const pricing = usePricing();
   const summary = usage.summary(dashboardId);
-  const [forecast, setForecast] = useState<{ of: Promise<RefreshForecast>; value: RefreshForecast }>();
-  const asked = useRef<Promise<RefreshForecast>>(undefined);
-  const pending = summary.refreshes > 0 ? usage.forecast(dashboardId, Date.now()) : undefined;
+  const version = summary.refreshes > 0 ? usage.viewVersion(dashboardId) : undefined;
+  const [forecast, setForecast] = useState<{ version: number; value: RefreshForecast }>();
   useEffect(() => {
-    if (!pending || asked.current === pending) return;
-    asked.current = pending;
+    if (version === undefined) return;
     let live = true;
-    pending.then(
-      (value) => {
-        if (live) setForecast({ of: pending, value });
-      },
-      () => undefined,
-    );
+    // Worked out when the page is idle, so the screen paints what it fetched first.
+    const cancel = whenIdle(() => {
+      usage.forecast(dashboardId, Date.now())?.then(
+        (value) => {
+          if (live) setForecast({ version, value });
+        },
+        () => undefined,
+      );
+    });
     return () => {
       live = false;
-      if (asked.current === pending) asked.current = undefined;
+      cancel();
     };
-  }, [pending]);
-  if (!forecast || forecast.of !== pending) return undefined;
+  }, [version, dashboardId, usage]);
+  if (!forecast || forecast.version !== version) return undefined;
   return {
     steadyMetrics: forecast.value.steady.metrics,
     ...(summary.firstLoad ? { firstLoadMetrics: summary.firstLoad.metrics } : {}),
@@ -51,4 +52,14 @@ export function useRefreshBill(dashboardId: string): RefreshBill | undefined {
     priceConfigured: pricing.configured,
     summary,
   };
+}
+
+/** Runs `work` when the main thread is idle (within 2 s), or on the next turn where idle time is unknown. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
 }
