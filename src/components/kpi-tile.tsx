@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { memo, type ReactElement, type ReactNode } from 'react';
 import type { KpiTileView } from '../domain/board/board-types';
 import { Sparkline } from './sparkline';
 import { StaleBadge } from './stale-badge';
@@ -8,7 +8,7 @@ import { StatusBadge } from './status-badge';
  * One KPI at a desk: the value of the newest complete period is the largest thing on it, its age in words
  * when it is old; status in colour, icon and word; one line of why, and CloudWatch's notes.
  */
-export function KpiTile({
+export const KpiTile = memo(function KpiTile({
   model,
   actions,
   offScreen = false,
@@ -89,7 +89,7 @@ export function KpiTile({
       {actions}
     </article>
   );
-}
+});
 
 /** The error budget as a bar that empties, with the numbers in words beside it. */
 function SloBudget({ text, budgetRemaining }: { text: string; budgetRemaining: number }): ReactElement {

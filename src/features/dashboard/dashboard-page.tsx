@@ -24,6 +24,7 @@ import { arrangeTiles } from './arrange-tiles';
 import { DashboardHeader, neighbourRange, type RefreshState } from './dashboard-header';
 import { useDeskShortcuts } from './desk-shortcuts';
 import { useDocumentStatus } from './document-status';
+import { useSteadyTiles } from './steady-tiles';
 import { useTilesNearViewport } from './use-tiles-near-viewport';
 import './tile-link.css';
 import './tile-placeholder.css';
@@ -196,8 +197,21 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     ? formatInstantIn(data.lastSuccessAt, props.tz ?? 'local')
     : undefined;
   const refresh = refreshState(data);
-  const tileById = new Map(board.tiles.map((tile) => [tile.id, tile]));
-  const entryById = new Map(dashboard.kpis.map((entry) => [entryId(entry), entry]));
+  const tileById = useSteadyTiles(board.tiles);
+  const entryById = useMemo(
+    () => new Map(dashboard.kpis.map((entry) => [entryId(entry), entry])),
+    [dashboard.kpis],
+  );
+  // One link element per KPI, kept while the dashboard and the link maker are the same: with the steady
+  // tiles, a render for a scroll or a clock tick leaves every unchanged tile alone.
+  const { kpiLink } = props;
+  const links = useMemo(
+    () =>
+      new Map(
+        dashboard.kpis.flatMap((entry) => (entry.ok && kpiLink ? [[entry.kpi.id, kpiLink(entry.kpi)]] : [])),
+      ),
+    [dashboard.kpis, kpiLink],
+  );
 
   const renderTile = (tile: KpiTileView): ReactElement => {
     const entry = entryById.get(tile.id);
@@ -208,7 +222,7 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
       <KpiTile
         key={tile.id}
         model={tile}
-        actions={props.kpiLink?.(entry.kpi)}
+        actions={links.get(tile.id)}
         offScreen={near !== undefined && !near.has(tile.id)}
       />
     );
