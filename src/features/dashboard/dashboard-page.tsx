@@ -105,7 +105,16 @@ export function DashboardPage(props: DashboardPageProps): ReactElement {
       )}
     </>
   );
-  return <DashboardView {...props} banner={banner} dashboard={entry.dashboard} warnings={entry.warnings} />;
+  // Keyed by dashboard: another one starts with nothing near and nothing held, as on a first visit.
+  return (
+    <DashboardView
+      key={entry.dashboard.id}
+      {...props}
+      banner={banner}
+      dashboard={entry.dashboard}
+      warnings={entry.warnings}
+    />
+  );
 }
 
 function ConfigErrors(props: {

@@ -99,6 +99,26 @@ describe('a long desk', { timeout: 20_000 }, () => {
     expect(askedKpis()).toEqual([['k1', 'k2', 'k6']]);
   });
 
+  test('a dashboard opened from another asks nothing before its own layout is known', async () => {
+    app.overrideFile('platform.yaml', SIX_KPI_BOARD);
+    app.overrideFile('checkout.yaml', SIX_KPI_BOARD.replace('id: platform', 'id: checkout'));
+    const router = createAppRouter(createMemoryHistory({ initialEntries: ['/d/platform'] }));
+    render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
+    await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
+    viewport.scrollTo(['k1']);
+    await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
+    await act(() => router.navigate({ to: '/d/$dashboardId', params: { dashboardId: 'checkout' } }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/d/checkout'));
+    await screen.findByRole('region', { name: 'Shop works' });
+    expect(askedKpis()).toEqual([['k1', 'k6']]);
+    viewport.scrollTo(['k2']);
+    await waitFor(() => expect(tile('k2')).toHaveTextContent('OK'));
+    expect(askedKpis()).toEqual([
+      ['k1', 'k6'],
+      ['k2', 'k6'],
+    ]);
+  });
+
   test('fetches the tiles near the viewport and what its outcomes roll up, then what a scroll brings near', async () => {
     await openDesk('/d/platform', ['k1']);
     await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
