@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { kpiSchema } from '../domain/kpi/schema';
-import { createUsageLog, type UsageEntry } from './usage-log';
+import { CloudWatchError } from './cloudwatch/errors';
+import {
+  answeredEntry,
+  createUsageLog,
+  drilldownUsageId,
+  failedEntry,
+  parseUsageId,
+  type UsageEntry,
+} from './usage-log';
 
 const entry = (metrics: number, durationMs: number, extra: Partial<UsageEntry> = {}): UsageEntry => ({
   at: 0,
@@ -88,5 +96,34 @@ describe('usage log', () => {
     expect(log.summary('w').refreshes).toBe(10_000);
     expect(log.summary('w').p50Ms).toBeGreaterThanOrEqual(9_500 - 250);
     expect(log.summary('unknown').refreshes).toBe(0);
+  });
+
+  test('a drill-down has a usage id of its own that names its dashboard and KPI', () => {
+    const id = drilldownUsageId('checkout', 'payment-success-rate');
+    expect(parseUsageId(id)).toEqual({ dashboardId: 'checkout', kpiId: 'payment-success-rate' });
+    expect(parseUsageId('checkout')).toEqual({ dashboardId: 'checkout' });
+  });
+
+  test('a refresh of two rounds adds up their calls, metrics and bytes; a failure keeps its code', () => {
+    const report = (calls: number, metrics: number, bytes?: number) => ({
+      results: {},
+      calls,
+      queries: metrics,
+      metrics,
+      fetchedAt: 0,
+      ...(bytes === undefined ? {} : { bytes }),
+    });
+    expect(answeredEntry(10, 25, [report(1, 3, 900), report(2, 4, 100)])).toEqual({
+      at: 10,
+      durationMs: 15,
+      calls: 3,
+      queries: 7,
+      metrics: 7,
+      bytes: 1000,
+    });
+    expect(answeredEntry(0, 1, [report(1, 3)])).not.toHaveProperty('bytes');
+    const throttled = new CloudWatchError({ code: 'Throttling', message: 'Rate exceeded', retryable: true });
+    expect(failedEntry(0, 5, throttled).error).toEqual({ code: 'Throttling', message: 'Rate exceeded' });
+    expect(failedEntry(0, 5, 'boom').error).toEqual({ code: 'Unknown', message: 'boom' });
   });
 });

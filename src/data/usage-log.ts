@@ -1,7 +1,9 @@
 import type { Kpi } from '../domain/kpi/schema';
 import type { VariableValues } from '../domain/kpi/variables';
 import { resolveRange, type TimeRange } from '../domain/time/range';
+import { CloudWatchError } from './cloudwatch/errors';
 import { buildDashboardRequests } from './kpi-requests';
+import type { FetchReport } from './metrics-source';
 import { forecastRefreshes, type RefreshForecast } from './refresh-forecast';
 
 /**
@@ -63,6 +65,50 @@ export interface UsageLog {
   forecast(dashboardId: string, now: number): Promise<RefreshForecast> | undefined;
   /** Which described view `forecast` would work out: a number that changes with the view, cheap to ask. */
   viewVersion(dashboardId: string): number | undefined;
+}
+
+/** The usage id of a KPI's drill-down: a row of its own on /status, apart from its dashboard's refreshes. */
+export function drilldownUsageId(dashboardId: string, kpiId: string): string {
+  return `${dashboardId}/k/${kpiId}`;
+}
+
+/** The dashboard, and the KPI of a drill-down, a usage id stands for (ids never hold a slash). */
+export function parseUsageId(id: string): { dashboardId: string; kpiId?: string } {
+  const at = id.indexOf('/k/');
+  return at < 0 ? { dashboardId: id } : { dashboardId: id.slice(0, at), kpiId: id.slice(at + 3) };
+}
+
+/** One refresh that answered, from the reports of its calls (a drill-down may make two rounds). */
+export function answeredEntry(
+  started: number,
+  finished: number,
+  reports: readonly FetchReport[],
+): UsageEntry {
+  const sum = (pick: (r: FetchReport) => number | undefined): number =>
+    reports.reduce((n, r) => n + (pick(r) ?? 0), 0);
+  const counted = reports.some((r) => r.bytes !== undefined);
+  return {
+    at: started,
+    durationMs: finished - started,
+    calls: sum((r) => r.calls),
+    queries: sum((r) => r.queries),
+    metrics: sum((r) => r.metrics),
+    ...(counted ? { bytes: sum((r) => r.bytes) } : {}),
+  };
+}
+
+/** One refresh that failed: the error's code (Unknown when it is not CloudWatch's) and message. */
+export function failedEntry(started: number, finished: number, error: unknown): UsageEntry {
+  const code = error instanceof CloudWatchError ? error.code : 'Unknown';
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    at: started,
+    durationMs: finished - started,
+    calls: 0,
+    queries: 0,
+    metrics: 0,
+    error: { code, message },
+  };
 }
 
 /** Refreshes kept per dashboard for latencies and the steady-state mean; totals count every one. */

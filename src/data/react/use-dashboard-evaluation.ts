@@ -23,6 +23,7 @@ import { evaluateFetchedKpi } from '../kpi-evaluation';
 import { alarmNamesByRegion, buildDashboardRequests } from '../kpi-requests';
 import type { AlarmState, FetchReport } from '../metrics-source';
 import { queryKeys } from '../query-keys';
+import { answeredEntry, failedEntry } from '../usage-log';
 import { useMetricsSource, useUsageLog } from './metrics-source-context';
 
 export interface DashboardView {
@@ -220,14 +221,7 @@ export function useDashboardEvaluation(
         const report = await withTimeout(signal, options.timeoutMs, (s) =>
           source.fetchSeries(requests, s, context),
         );
-        usage.record(view.dashboardId, {
-          at: started,
-          durationMs: Date.now() - started,
-          calls: report.calls,
-          queries: report.queries ?? 0,
-          metrics: report.metrics ?? 0,
-          ...(report.bytes === undefined ? {} : { bytes: report.bytes }),
-        });
+        usage.record(view.dashboardId, answeredEntry(started, Date.now(), [report]));
         usage.describe(view.dashboardId, {
           kpis,
           region: view.region,
@@ -239,16 +233,7 @@ export function useDashboardEvaluation(
         return { report, now: report.relayed?.now ?? now, ...(fetched ? { fetched } : {}) };
       } catch (error) {
         if (!signal.aborted || error instanceof RefreshTimeoutError) {
-          const code = error instanceof CloudWatchError ? error.code : 'Unknown';
-          const message = error instanceof Error ? error.message : String(error);
-          usage.record(view.dashboardId, {
-            at: started,
-            durationMs: Date.now() - started,
-            calls: 0,
-            queries: 0,
-            metrics: 0,
-            error: { code, message },
-          });
+          usage.record(view.dashboardId, failedEntry(started, Date.now(), error));
         }
         throw error;
       }

@@ -2,8 +2,9 @@ import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react
 import { toBand } from '../../data/kpi-evaluation';
 import type { FetchReport, SeriesRequest, SeriesResult } from '../../data/metrics-source';
 import { queryKeys } from '../../data/query-keys';
-import { useMetricsSource } from '../../data/react/metrics-source-context';
+import { useMetricsSource, useUsageLog } from '../../data/react/metrics-source-context';
 import { forecastRefreshes, type RefreshForecast } from '../../data/refresh-forecast';
+import { answeredEntry, drilldownUsageId, failedEntry } from '../../data/usage-log';
 import type { Kpi } from '../../domain/kpi/schema';
 import type { VariableValues } from '../../domain/kpi/variables';
 import type { AnomalyBand } from '../../domain/risk';
@@ -130,6 +131,9 @@ export function useDrilldownBill(input: DrilldownInput): UseQueryResult<RefreshF
  */
 export function useDrilldownData(input: DrilldownInput): UseQueryResult<DrilldownData> {
   const source = useMetricsSource();
+  const usage = useUsageLog();
+  // Counted on /status in a row of its own, so the app's calls there are all of them.
+  const usageId = drilldownUsageId(input.dashboardId, input.kpi.id);
   return useQuery({
     queryKey: queryKeys.drilldown({
       dashboardId: input.dashboardId,
@@ -152,10 +156,28 @@ export function useDrilldownData(input: DrilldownInput): UseQueryResult<Drilldow
         ...(input.by ? { by: input.by } : {}),
       };
       const plan = planDrilldown(ctx);
-      const first = await source.fetchSeries(plan.requests, signal);
-      const values = input.by ? breakdownValues(first.results[drilldownRefs.discover]) : [];
-      const secondRequests = planBreakdownValues(ctx, plan, values);
-      const second = secondRequests.length ? await source.fetchSeries(secondRequests, signal) : undefined;
+      const started = Date.now();
+      const reports: FetchReport[] = [];
+      let second: FetchReport | undefined;
+      let secondRequests: SeriesRequest[] = [];
+      let first: FetchReport;
+      try {
+        first = await source.fetchSeries(plan.requests, signal);
+        reports.push(first);
+        const values = input.by ? breakdownValues(first.results[drilldownRefs.discover]) : [];
+        secondRequests = planBreakdownValues(ctx, plan, values);
+        second = secondRequests.length ? await source.fetchSeries(secondRequests, signal) : undefined;
+        if (second) reports.push(second);
+        usage.record(usageId, answeredEntry(started, Date.now(), reports));
+      } catch (error) {
+        if (!signal.aborted) {
+          // A breakdown round that failed after the first answered: what was asked still counts.
+          const failed = failedEntry(started, Date.now(), error);
+          const asked = answeredEntry(started, Date.now(), reports);
+          usage.record(usageId, { ...asked, error: failed.error });
+        }
+        throw error;
+      }
       const perOwnPeriod = (result: SeriesResult | undefined): SeriesResult | undefined =>
         result && scaled(result, plan.valueScale, plan.componentScale);
       const band = toBand(perOwnPeriod(first.results[drilldownRefs.band]));

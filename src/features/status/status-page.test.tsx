@@ -36,4 +36,30 @@ describe('the bill and the app status', () => {
     await waitFor(() => expect(within(row).getAllByRole('cell')[5]?.textContent).toMatch(/^≈ \d+(\.\d)?/));
     expect(within(row).getAllByRole('cell')[6]?.textContent).toMatch(/^\$\d+\.\d\d at 60 s$/);
   });
+
+  test('a drill-down’s own calls have a row of their own, after its dashboard', {
+    timeout: 30_000,
+  }, async () => {
+    const gmd = (): number => app.fake.calls.filter((c) => c.operation === 'GetMetricData').length;
+    const before = gmd();
+    app.render('/d/checkout/k/payment-success-rate');
+    await screen.findByRole('heading', { level: 1, name: /Payment success rate/ });
+    await waitFor(() => expect(gmd() - before).toBeGreaterThanOrEqual(2));
+    await userEvent.setup().click(screen.getByRole('link', { name: 'Status' }));
+    const table = await screen.findByRole('table', { name: 'Refreshes per dashboard' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'checkout us-east-1',
+      'checkout › Payment success rate (drill-down) us-east-1',
+    ]);
+    const cells = (row: HTMLElement): string[] =>
+      within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent ?? '');
+    const [board, drill] = rows.map(cells) as [string[], string[]];
+    // Every GetMetricData call the simulated account saw is in one row or the other.
+    expect(Number(board[1]) + Number(drill[1])).toBe(gmd() - before);
+    expect(Number(drill[1])).toBeGreaterThanOrEqual(1);
+    expect(drill[4]).toMatch(/^\d+ metrics, /);
+  });
 });

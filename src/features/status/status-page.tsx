@@ -4,6 +4,7 @@ import { usePricing, useUsageLog } from '../../data/react/metrics-source-context
 import { findDashboard, useCatalog } from '../../data/react/use-catalog';
 import { useNow } from '../../data/react/use-now';
 import { useRefreshBill } from '../../data/react/use-refresh-bill';
+import { parseUsageId } from '../../data/usage-log';
 import { formatDollars, monthlyCost } from '../../domain/cost/cost';
 import { formatTimestamp } from '../../domain/format/format-time';
 import type { LoadedDashboard } from '../../domain/kpi/parse-result';
@@ -19,16 +20,23 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * The app's own health: for every dashboard refreshed since the page loaded, its GetMetricData calls,
- * metrics and bytes, what a screen of it costs a month in the long run and what its first load cost,
- * latencies, throttles and errors.
+ * The app's own health: for every dashboard refreshed since the page loaded, and every drill-down opened,
+ * its GetMetricData calls, metrics and bytes, what a screen of it costs a month in the long run and what
+ * its first load cost, latencies, throttles and errors.
  */
 export function StatusPage(): ReactElement {
   useNow(5000);
   const usage = useUsageLog();
   const pricing = usePricing();
   const catalog = useCatalog();
-  const ids = usage.dashboards();
+  // Each dashboard's refreshes, then the drill-downs opened from it, each a row of its own.
+  const order = usage.dashboards();
+  const rank = (id: string): number => {
+    const at = order.indexOf(parseUsageId(id).dashboardId);
+    return at < 0 ? order.indexOf(id) : at;
+  };
+  const kpiOf = (id: string): string => parseUsageId(id).kpiId ?? '';
+  const ids = [...order].sort((a, b) => rank(a) - rank(b) || kpiOf(a).localeCompare(kpiOf(b)));
   const dashboardOf = (id: string): LoadedDashboard | undefined => {
     const entry = catalog.data ? findDashboard(catalog.data, id) : undefined;
     return entry?.ok ? entry.dashboard : undefined;
@@ -69,7 +77,7 @@ export function StatusPage(): ReactElement {
           </thead>
           <tbody>
             {ids.map((id) => (
-              <StatusRow key={id} id={id} dashboard={dashboardOf(id)} />
+              <StatusRow key={id} id={id} dashboard={dashboardOf(parseUsageId(id).dashboardId)} />
             ))}
           </tbody>
         </table>
@@ -80,24 +88,35 @@ export function StatusPage(): ReactElement {
 
 function StatusRow({ id, dashboard }: { id: string; dashboard?: LoadedDashboard }): ReactElement {
   const s = useUsageLog().summary(id);
+  const pricing = usePricing();
+  const { dashboardId, kpiId } = parseUsageId(id);
+  // A dashboard's long run is forecast from its first refresh; a drill-down's is measured, from its second.
   const bill = useRefreshBill(id);
-  const price = bill?.pricePer1000;
+  const steady = bill
+    ? bill.steadyMetrics
+    : kpiId !== undefined && s.refreshes > 1
+      ? s.metricsPerRefresh
+      : undefined;
+  const price = bill?.pricePer1000 ?? pricing.per1000Metrics;
   const refresh = dashboard?.refresh;
   const month =
-    bill && refresh !== undefined
-      ? monthlyCost({
-          metricsPerRefresh: bill.steadyMetrics,
-          refreshSeconds: refresh,
-          pricePer1000: bill.pricePer1000,
-        })
+    steady !== undefined && refresh !== undefined
+      ? monthlyCost({ metricsPerRefresh: steady, refreshSeconds: refresh, pricePer1000: price })
       : undefined;
   const first = s.firstLoad;
+  const kpiTitle = dashboard?.kpis.find((e) => e.ok && e.kpi.id === kpiId);
   return (
     <tr>
       <th scope="row">
-        <Link to="/d/$dashboardId" params={{ dashboardId: id }}>
-          {id}
-        </Link>
+        {kpiId === undefined ? (
+          <Link to="/d/$dashboardId" params={{ dashboardId }}>
+            {id}
+          </Link>
+        ) : (
+          <Link to="/d/$dashboardId/k/$kpiId" params={{ dashboardId, kpiId }}>
+            {dashboardId} › {kpiTitle?.ok ? kpiTitle.kpi.title : kpiId} (drill-down)
+          </Link>
+        )}
         {dashboard && <span className="status-region"> {dashboard.region}</span>}
       </th>
       <td>{count.format(s.refreshes)}</td>
@@ -112,7 +131,9 @@ function StatusRow({ id, dashboard }: { id: string; dashboard?: LoadedDashboard 
       <td>
         {bill
           ? `≈ ${count.format(bill.steadyMetrics)}${s.refreshes > 1 ? ` (measured ${count.format(s.metricsPerRefresh)})` : ''}`
-          : '—'}
+          : steady !== undefined
+            ? `measured ${count.format(steady)}`
+            : '—'}
       </td>
       <td>{month ? `${formatDollars(month.dollarsPerMonth)} at ${refresh} s` : '—'}</td>
       <td>{ms(s.p50Ms)}</td>
