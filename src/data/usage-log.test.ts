@@ -31,6 +31,15 @@ describe('usage log', () => {
     expect(s.p95Ms).toBe(300);
   });
 
+  test('a fetch that widened a long page counts in the totals, not in the steady mean', () => {
+    const log = createUsageLog();
+    log.record('c', entry(12, 300));
+    log.record('c', entry(2, 100));
+    log.record('c', entry(30, 200, { widened: true }));
+    log.record('c', entry(4, 100));
+    expect(log.summary('c')).toMatchObject({ refreshes: 4, metrics: 48, metricsPerRefresh: 3 });
+  });
+
   test('bytes add up, and the first successful refresh is kept as the first load', () => {
     const log = createUsageLog();
     log.record('c', entry(0, 10, { error: { code: 'Network', message: 'offline' } }));

@@ -24,6 +24,8 @@ export interface UsageEntry {
   bytes?: number;
   /** Set when the refresh failed: the error's code and message. */
   error?: { code: string; message: string };
+  /** It asked for KPIs the screen had not fetched (a long page scrolled): in the totals, not the steady mean. */
+  widened?: boolean;
 }
 
 export interface UsageSummary {
@@ -198,7 +200,8 @@ export function createUsageLog(): UsageLog {
         };
       }
       const ok = state.recent.filter((e) => !e.error);
-      const steady = ok.length > 1 ? ok.slice(1) : ok;
+      const after = ok.slice(1).filter((e) => !e.widened);
+      const steady = after.length > 0 ? after : ok.slice(0, 1);
       const metricsPerRefresh = steady.length ? steady.reduce((n, e) => n + e.metrics, 0) / steady.length : 0;
       const latencies = state.recent.map((e) => e.durationMs).sort((a, b) => a - b);
       const p50 = percentile(latencies, 50);

@@ -201,12 +201,13 @@ export function useDashboardEvaluation(
     queryFn: async ({ signal, client, queryKey }): Promise<FetchedSeries> => {
       const now = Date.now();
       const window = resolveRange(view.range.range, now);
-      const fetched = kpisToFetch(
-        view.kpis,
-        wantedRef.current,
-        // By its own hash: the key is hashed by hashSeriesKey, which getQueryData would not use.
-        client.getQueryCache().get<FetchedSeries>(hashSeriesKey(queryKey))?.state.data,
-      );
+      // By its own hash: the key is hashed by hashSeriesKey, which getQueryData would not use.
+      const before = client.getQueryCache().get<FetchedSeries>(hashSeriesKey(queryKey))?.state.data;
+      const fetched = kpisToFetch(view.kpis, wantedRef.current, before);
+      // Asked for KPIs the entry did not hold: a scroll's, not a refresh's, metrics (kept out of the bill's mean).
+      const widened =
+        before?.fetched !== undefined &&
+        (fetched ?? view.kpis.map((k) => k.id)).length > before.fetched.length;
       const fetchedIds = fetched && new Set(fetched);
       const kpis = fetchedIds ? view.kpis.filter((kpi) => fetchedIds.has(kpi.id)) : view.kpis;
       const requests = buildDashboardRequests(kpis, {
@@ -221,7 +222,10 @@ export function useDashboardEvaluation(
         const report = await withTimeout(signal, options.timeoutMs, (s) =>
           source.fetchSeries(requests, s, context),
         );
-        usage.record(view.dashboardId, answeredEntry(started, Date.now(), [report]));
+        usage.record(view.dashboardId, {
+          ...answeredEntry(started, Date.now(), [report]),
+          ...(widened ? { widened: true } : {}),
+        });
         usage.describe(view.dashboardId, {
           kpis,
           region: view.region,
@@ -275,12 +279,13 @@ export function useDashboardEvaluation(
     ...(options.networkMode ? { networkMode: options.networkMode } : {}),
   });
 
-  // A KPI that came near and was not fetched yet is asked for now, with what this view already holds.
+  // A KPI wanted and not held is asked for now, with what the entry already holds: one that came near on a
+  // long page, or every KPI for a screen that wants them all (a wall, or a sort by status, after the desk).
   const held = series.status === 'success' && !series.isPlaceholderData ? series.data.fetched : undefined;
   const missing = useMemo(() => {
-    if (wanted === undefined || held === undefined) return false;
+    if (held === undefined) return false;
     const have = new Set(held);
-    return view.kpis.some((kpi) => wanted.has(kpi.id) && !have.has(kpi.id));
+    return view.kpis.some((kpi) => (wanted === undefined || wanted.has(kpi.id)) && !have.has(kpi.id));
   }, [wanted, held, view.kpis]);
   const { refetch, isFetching } = series;
   useEffect(() => {

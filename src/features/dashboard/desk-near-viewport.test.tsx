@@ -62,7 +62,7 @@ function askedKpis(): string[][] {
 }
 
 /** Opens a desk; the observer's first report says `near` is near the viewport (when given). */
-async function openDesk(path: string, near?: readonly string[]): Promise<void> {
+async function openDesk(path: string, near?: readonly string[]): Promise<ReturnType<typeof createAppRouter>> {
   app.overrideFile('platform.yaml', SIX_KPI_BOARD);
   const router = createAppRouter(createMemoryHistory({ initialEntries: [path] }));
   render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
@@ -72,6 +72,7 @@ async function openDesk(path: string, near?: readonly string[]): Promise<void> {
   await waitFor(() => expect(outcome.querySelector('.outcome-head [data-status="ok"]')).toBeInTheDocument(), {
     timeout: 10_000,
   });
+  return router;
 }
 
 const tile = (id: string): HTMLElement => screen.getByRole('article', { name: `KPI ${id}` });
@@ -169,6 +170,32 @@ describe('a long desk', { timeout: 20_000 }, () => {
     viewport.scrollTo(['k5']);
     await waitFor(() => expect(tile('k5')).toHaveTextContent('OK'));
     expect(within(tile('k5')).getByRole('link')).toHaveFocus();
+  });
+
+  test('a sort by status after a scroll asks for every KPI the page had not fetched', async () => {
+    const router = await openDesk('/d/platform', ['k1']);
+    await waitFor(() => expect(tile('k1')).toHaveTextContent('OK'));
+    await act(() =>
+      router.navigate({
+        to: '/d/$dashboardId',
+        params: { dashboardId: 'platform' },
+        search: { sort: 'status' },
+      }),
+    );
+    await waitFor(() => expect(judgedKpis()).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']));
+    expect(askedKpis().at(-1)).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
+  });
+
+  test('a desk opened in a background tab asks for its roll-ups without waiting to be shown', async () => {
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    app.overrideFile('platform.yaml', SIX_KPI_BOARD);
+    const router = createAppRouter(createMemoryHistory({ initialEntries: ['/d/platform'] }));
+    render(<App source={flatSource} queryClient={createQueryClient()} router={router} />);
+    const outcome = await screen.findByRole('region', { name: 'Shop works' }, { timeout: 10_000 });
+    await waitFor(() =>
+      expect(outcome.querySelector('.outcome-head [data-status="ok"]')).toBeInTheDocument(),
+    );
+    expect(askedKpis()).toEqual([['k6']]);
   });
 
   test('sorted by status, it needs every verdict and judges them all', async () => {

@@ -10,7 +10,8 @@ const TILE_ID_ATTRIBUTE = 'data-tile-id';
  * The ids of the tiles inside `container` that are in the viewport or within half a screen of it, kept current
  * as the page scrolls, resizes or re-renders: one IntersectionObserver watches every tile. Undefined when
  * the browser has no IntersectionObserver (every tile then counts as shown), and an empty set until the
- * observer's first report; `ready` says that report came (or there was no tile to watch). With them, the
+ * observer's first report; `ready` says that report came (or there is none to wait for: no tile to watch,
+ * or a hidden tab). With them, the
  * height of the tallest tile drawn in full so far.
  */
 export function useTilesNearViewport(
@@ -61,8 +62,9 @@ export function useTilesNearViewport(
       io.observe(tile);
       sizes.current?.observe(tile);
     }
-    // Nothing to watch (a filter that matches no tile): nothing will be reported, and nothing is shown.
-    if (tiles.length === 0) setReady(true);
+    // Nothing to watch (a filter that matches no tile), or a tab in the background, where the observer
+    // reports nothing until it is shown: go on with nothing near (what the outcomes roll up is fetched).
+    if (tiles.length === 0 || document.visibilityState === 'hidden') setReady(true);
     return () => {
       io.disconnect();
       sizes.current?.disconnect();
