@@ -19,14 +19,19 @@ export interface RefreshBill {
  * The bill of a dashboard's refreshes: the steady state forecast for the view its last refresh was for
  * (src/data/refresh-forecast.ts), so the honest figure shows from the first refresh rather than the
  * first load's, which the series cache makes far dearer than the refreshes after it. Undefined until the
- * dashboard has refreshed once and the forecast is worked out.
+ * dashboard has refreshed once and the forecast is worked out; when the view changes (a long page that
+ * fetched more as it scrolled, another range), the last figure stays until the new one is.
  */
 export function useRefreshBill(dashboardId: string): RefreshBill | undefined {
   const usage = useUsageLog();
   const pricing = usePricing();
   const summary = usage.summary(dashboardId);
   const version = summary.refreshes > 0 ? usage.viewVersion(dashboardId) : undefined;
-  const [forecast, setForecast] = useState<{ version: number; value: RefreshForecast }>();
+  const [forecast, setForecast] = useState<{
+    dashboardId: string;
+    version: number;
+    value: RefreshForecast;
+  }>();
   useEffect(() => {
     if (version === undefined) return;
     let live = true;
@@ -34,7 +39,7 @@ export function useRefreshBill(dashboardId: string): RefreshBill | undefined {
     const cancel = whenIdle(() => {
       usage.forecast(dashboardId, Date.now())?.then(
         (value) => {
-          if (live) setForecast({ version, value });
+          if (live) setForecast({ dashboardId, version, value });
         },
         () => undefined,
       );
@@ -44,7 +49,7 @@ export function useRefreshBill(dashboardId: string): RefreshBill | undefined {
       cancel();
     };
   }, [version, dashboardId, usage]);
-  if (!forecast || forecast.version !== version) return undefined;
+  if (!forecast || forecast.dashboardId !== dashboardId || version === undefined) return undefined;
   return {
     steadyMetrics: forecast.value.steady.metrics,
     ...(summary.firstLoad ? { firstLoadMetrics: summary.firstLoad.metrics } : {}),

@@ -212,7 +212,8 @@ export function DashboardView(props: DashboardViewProps): ReactElement {
     [dashboard.kpis],
   );
   // One link element per KPI, kept while the dashboard and the link maker are the same: with the steady
-  // tiles, a render for a scroll or a clock tick leaves every unchanged tile alone.
+  // tiles, a render for a scroll or a clock tick leaves every unchanged placeholder alone (a tile drawn in
+  // full has a new series each time, and is drawn again).
   const { kpiLink } = props;
   const links = useMemo(
     () =>

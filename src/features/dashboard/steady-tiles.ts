@@ -19,7 +19,8 @@ export function sameTile(a: KpiTileView, b: KpiTileView): boolean {
 
 /**
  * The board's tiles by id, each the previous render's object when nothing in it changed, so the memoised
- * tiles of a long page (placeholders above all) skip the renders a scroll or a clock tick causes.
+ * placeholders of a long page skip the renders a scroll or a clock tick causes (a tile drawn in full gets
+ * new series arrays from every build, and is drawn again).
  */
 export function useSteadyTiles(tiles: readonly KpiTileView[]): Map<string, KpiTileView> {
   const previous = useRef(new Map<string, KpiTileView>());

@@ -170,12 +170,11 @@ export function useDrilldownData(input: DrilldownInput): UseQueryResult<Drilldow
         if (second) reports.push(second);
         usage.record(usageId, answeredEntry(started, Date.now(), reports));
       } catch (error) {
-        if (!signal.aborted) {
-          // A breakdown round that failed after the first answered: what was asked still counts.
-          const failed = failedEntry(started, Date.now(), error);
-          const asked = answeredEntry(started, Date.now(), reports);
-          usage.record(usageId, { ...asked, error: failed.error });
-        }
+        // A round that answered before a later one failed or was given up was still asked, and billed.
+        const asked = answeredEntry(started, Date.now(), reports);
+        if (!signal.aborted)
+          usage.record(usageId, { ...asked, error: failedEntry(started, Date.now(), error).error });
+        else if (reports.length > 0) usage.record(usageId, asked);
         throw error;
       }
       const perOwnPeriod = (result: SeriesResult | undefined): SeriesResult | undefined =>

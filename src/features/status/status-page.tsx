@@ -90,13 +90,10 @@ function StatusRow({ id, dashboard }: { id: string; dashboard?: LoadedDashboard 
   const s = useUsageLog().summary(id);
   const pricing = usePricing();
   const { dashboardId, kpiId } = parseUsageId(id);
-  // A dashboard's long run is forecast from its first refresh; a drill-down's is measured, from its second.
+  // A dashboard's long run is forecast from its first refresh. A drill-down's counts span every view it
+  // showed (each range, comparison and breakdown starts anew), so it has none here: its page says it.
   const bill = useRefreshBill(id);
-  const steady = bill
-    ? bill.steadyMetrics
-    : kpiId !== undefined && s.refreshes > 1
-      ? s.metricsPerRefresh
-      : undefined;
+  const steady = bill?.steadyMetrics;
   const price = bill?.pricePer1000 ?? pricing.per1000Metrics;
   const refresh = dashboard?.refresh;
   const month =
@@ -131,9 +128,7 @@ function StatusRow({ id, dashboard }: { id: string; dashboard?: LoadedDashboard 
       <td>
         {bill
           ? `≈ ${count.format(bill.steadyMetrics)}${s.refreshes > 1 ? ` (measured ${count.format(s.metricsPerRefresh)})` : ''}`
-          : steady !== undefined
-            ? `measured ${count.format(steady)}`
-            : '—'}
+          : '—'}
       </td>
       <td>{month ? `${formatDollars(month.dollarsPerMonth)} at ${refresh} s` : '—'}</td>
       <td>{ms(s.p50Ms)}</td>
