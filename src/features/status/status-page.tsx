@@ -122,7 +122,7 @@ function StatusRow({ id, dashboard }: { id: string; dashboard?: LoadedDashboard 
       <td>{formatBytes(s.bytes)}</td>
       <td>
         {first
-          ? `${count.format(first.metrics)} metrics, ${formatBytes(first.bytes)}${price === undefined ? '' : `, ${formatDollars((first.metrics / 1000) * price)}`}`
+          ? `${count.format(first.metrics)} metrics, ${formatBytes(first.bytes)}, ${formatDollars((first.metrics / 1000) * price)}`
           : '—'}
       </td>
       <td>
