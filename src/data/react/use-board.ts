@@ -128,11 +128,14 @@ export function useBoard(request: BoardRequest, options: EvaluationOptions = {})
     ...(fetchingSince === undefined ? {} : { fetchingSince }),
     ...(failure && typeof navigator !== 'undefined' && navigator.onLine === false ? { offline: true } : {}),
   });
-  const fetched = useMemo(() => {
-    if (!series.data) return undefined;
-    const held = series.data.fetched && new Set(series.data.fetched);
-    return fetchedByKpi(series.data.report, held ? kpis.filter((kpi) => held.has(kpi.id)) : kpis);
-  }, [series.data, kpis]);
+  const { held } = evaluation;
+  const fetched = useMemo(
+    () =>
+      series.data
+        ? fetchedByKpi(series.data.report, held ? kpis.filter((kpi) => held.has(kpi.id)) : kpis)
+        : undefined,
+    [series.data, held, kpis],
+  );
   const alarmsError = (alarms.error ?? (alarms.failureCount > 0 ? alarms.failureReason : null))?.message;
   const board = buildBoard({
     dashboard,

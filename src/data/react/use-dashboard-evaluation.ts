@@ -156,6 +156,8 @@ function rolledUp(outcomes: readonly Outcome[]): Set<string> {
 
 export interface DashboardEvaluation {
   series: UseQueryResult<FetchedSeries>;
+  /** The KPIs the series hold, by id; every KPI when undefined. */
+  held: ReadonlySet<string> | undefined;
   alarms: UseQueryResult<AlarmState[]>;
   evaluations: Record<string, KpiEvaluation>;
   outcomes: OutcomeEvaluation[];
@@ -206,8 +208,7 @@ export function useDashboardEvaluation(
       const fetched = kpisToFetch(view.kpis, wantedRef.current, before);
       // Asked for KPIs the entry did not hold: a scroll's, not a refresh's, metrics (kept out of the bill's mean).
       const widened =
-        before?.fetched !== undefined &&
-        (fetched ?? view.kpis.map((k) => k.id)).length > before.fetched.length;
+        before?.fetched !== undefined && (fetched?.length ?? view.kpis.length) > before.fetched.length;
       const fetchedIds = fetched && new Set(fetched);
       const kpis = fetchedIds ? view.kpis.filter((kpi) => fetchedIds.has(kpi.id)) : view.kpis;
       const requests = buildDashboardRequests(kpis, {
@@ -281,12 +282,15 @@ export function useDashboardEvaluation(
 
   // A KPI wanted and not held is asked for now, with what the entry already holds: one that came near on a
   // long page, or every KPI for a screen that wants them all (a wall, or a sort by status, after the desk).
-  const held = series.status === 'success' && !series.isPlaceholderData ? series.data.fetched : undefined;
-  const missing = useMemo(() => {
-    if (held === undefined) return false;
-    const have = new Set(held);
-    return view.kpis.some((kpi) => (wanted === undefined || wanted.has(kpi.id)) && !have.has(kpi.id));
-  }, [wanted, held, view.kpis]);
+  const held = useMemo(() => series.data?.fetched && new Set(series.data.fetched), [series.data]);
+  const settled = series.status === 'success' && !series.isPlaceholderData;
+  const missing = useMemo(
+    () =>
+      settled &&
+      held !== undefined &&
+      view.kpis.some((kpi) => (wanted === undefined || wanted.has(kpi.id)) && !held.has(kpi.id)),
+    [settled, wanted, held, view.kpis],
+  );
   const { refetch, isFetching } = series;
   useEffect(() => {
     if (missing && !isFetching) void refetch();
@@ -305,7 +309,6 @@ export function useDashboardEvaluation(
     for (const id of memory.current.keys()) if (!current.has(id)) memory.current.delete(id);
     for (const id of judged.current.keys()) if (!current.has(id)) judged.current.delete(id);
     const alarmsError = alarms.error?.message;
-    const held = fetched.fetched && new Set(fetched.fetched);
     for (const kpi of view.kpis) {
       if (view.shown && !view.shown.has(kpi.id) && !needed.has(kpi.id)) continue;
       // Not asked yet (a long page fetches what comes near): pending until its answer.
@@ -345,12 +348,12 @@ export function useDashboardEvaluation(
       out[kpi.id] = evaluation;
     }
     return out;
-  }, [series.data, alarms.data, alarms.error, view.kpis, view.variables, needed, shownKey]);
+  }, [series.data, held, alarms.data, alarms.error, view.kpis, view.variables, needed, shownKey]);
 
   const outcomes = useMemo(
     () => view.outcomes.map((outcome) => rollUpOutcome(outcome, evaluations)),
     [view.outcomes, evaluations],
   );
 
-  return { series, alarms, evaluations, outcomes };
+  return { series, held, alarms, evaluations, outcomes };
 }
